@@ -1,0 +1,49 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Shared compiler settings and the one function that registers a test with CTest.
+
+# Warnings are errors in CI builds (CI=true in the environment) or on request.
+set(_otadmin_werror_default OFF)
+if(DEFINED ENV{CI} AND NOT "$ENV{CI}" STREQUAL "" AND NOT "$ENV{CI}" STREQUAL "false")
+  set(_otadmin_werror_default ON)
+endif()
+option(OTADMIN_WERROR "Treat compiler warnings as errors" ${_otadmin_werror_default})
+option(OTADMIN_SANITIZE "Build with AddressSanitizer, UndefinedBehaviorSanitizer and LeakSanitizer" OFF)
+
+# Every project target links this interface library for its warnings and Qt hygiene defines.
+add_library(otadmin_settings INTERFACE)
+target_compile_options(otadmin_settings INTERFACE -Wall -Wextra)
+if(OTADMIN_WERROR)
+  target_compile_options(otadmin_settings INTERFACE -Werror)
+endif()
+target_compile_definitions(otadmin_settings INTERFACE
+  QT_NO_URL_CAST_FROM_STRING
+  QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+  QT_DISABLE_DEPRECATED_BEFORE=0x060400
+  OTADMIN_VERSION="${PROJECT_VERSION}")
+if(OTADMIN_SANITIZE)
+  target_compile_options(otadmin_settings INTERFACE
+    -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(otadmin_settings INTERFACE -fsanitize=address,undefined)
+endif()
+
+# otadmin_add_test(NAME <name> SOURCES <files...> [LIBS <targets...>] LABELS <labels...>
+#                  [ENVIRONMENT <VAR=value...>] [TIMEOUT <seconds>])
+# Builds one QtTest executable and registers it, headless (offscreen), with its labels
+# (unit, integration, sandbox, gui, cli, keychain, fuzz) and a hard timeout so that a stalled
+# socket can never eat CI's time.
+function(otadmin_add_test)
+  cmake_parse_arguments(ARG "" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS;ENVIRONMENT" ${ARGN})
+  if(NOT ARG_NAME OR NOT ARG_SOURCES OR NOT ARG_LABELS)
+    message(FATAL_ERROR "otadmin_add_test needs NAME, SOURCES and LABELS")
+  endif()
+  if(NOT ARG_TIMEOUT)
+    set(ARG_TIMEOUT 120)
+  endif()
+  add_executable(${ARG_NAME} ${ARG_SOURCES})
+  target_link_libraries(${ARG_NAME} PRIVATE Qt6::Test otadmin_settings ${ARG_LIBS})
+  add_test(NAME ${ARG_NAME} COMMAND ${ARG_NAME})
+  set_tests_properties(${ARG_NAME} PROPERTIES
+    LABELS "${ARG_LABELS}"
+    TIMEOUT ${ARG_TIMEOUT}
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=qt.network.ssl.warning=false;${ARG_ENVIRONMENT}")
+endfunction()
