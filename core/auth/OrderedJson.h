@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Compact JSON object writer that keeps keys in insertion order.
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace otadmin {
+
+/// Builds `{"k":v,...}` with no whitespace and keys in the order they were added.
+/// Needed because QJsonDocument sorts keys, while the reference's JWT vectors (§1.2, §3.4)
+/// fix a key order; the bytes must match for the signatures to match.
+class OrderedJson
+{
+public:
+    OrderedJson &addString(const QString &key, const QString &value);
+    /// Written as a plain JSON integer. Keep values below 2^53 if JavaScript or any
+    /// double-based parser must read them back exactly.
+    OrderedJson &addInteger(const QString &key, qint64 value);
+    OrderedJson &addUnsigned(const QString &key, quint64 value);
+    QByteArray toJson() const { return m_body + '}'; }
+
+    /// A JSON string literal, quotes included, escaped the way QJsonDocument escapes it.
+    static QByteArray quoted(const QString &value);
+
+private:
+    OrderedJson &addRaw(const QString &key, const QByteArray &rawValue);
+    QByteArray m_body = QByteArrayLiteral("{");
+};
+
+} // namespace otadmin
