@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Sends ApiRequests to the OpenTok REST API (or the sandbox) safely: signed, bounded, redacted.
+#pragma once
+
+#include "net/ApiReply.h"
+#include "net/ApiRequest.h"
+#include "net/RetryPolicy.h"
+#include "types/FieldError.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+class QNetworkAccessManager;
+
+namespace otadmin {
+
+class Clock;
+class RandomSource;
+class RequestLog;
+
+/// An API key and its secret. The secret is held as bytes only as long as the client is
+/// configured with it; it never reaches a log, a URL or an error message.
+struct Credentials
+{
+    QString apiKey;
+    QByteArray apiSecret;
+    bool isComplete() const { return !apiKey.isEmpty() && !apiSecret.isEmpty(); }
+};
+
+/// Limits that keep every call bounded (RELIABILITY G-REL-1, G-REL-3, G-REL-6).
+struct RestClientConfig
+{
+    /// Overall deadline of one call, all attempts and waits included (milliseconds).
+    int deadlineMSecs = 30'000;
+    /// Abort an attempt when no byte moves for this long (milliseconds).
+    int inactivityTimeoutMSecs = 15'000;
+    /// Larger response bodies are aborted (bytes).
+    qint64 maxResponseBytes = 2 * 1024 * 1024;
+    RetryPolicy retry;
+};
+
+/// One per profile, over one shared QNetworkAccessManager. For each request it mints a fresh
+/// REST JWT (project or account credentials per the request), sets the reference's headers,
+/// refuses redirects, keeps HTTP/2 off, enforces the deadline, inactivity timeout and size cap,
+/// retries reads only (RetryPolicy), maps failures to ApiError and writes one redacted
+/// RequestLog entry per attempt.
+class RestClient : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr char DefaultBaseUrl[] = "https://api.opentok.com";
+
+    RestClient(QNetworkAccessManager *network, Clock &clock, RandomSource &random,
+        QObject *parent = nullptr);
+    ~RestClient() override;
+
+    /// HTTPS only, except plain http:// to a loopback host (127.0.0.0/8, ::1, localhost),
+    /// which the sandbox uses. No user info, query or fragment.
+    static Validation validateBaseUrl(const QUrl &url);
+    /// Keeps the previous URL and returns the reason when `url` is not acceptable.
+    Validation setBaseUrl(const QUrl &url);
+    QUrl baseUrl() const { return m_baseUrl; }
+
+    void setProjectCredentials(const Credentials &credentials) { m_project = credentials; }
+    void setAccountCredentials(const Credentials &credentials) { m_account = credentials; }
+    const Credentials &projectCredentials() const { return m_project; }
+    const Credentials &accountCredentials() const { return m_account; }
+    /// "/v2/project/{projectKey}" followed by the encoded segments.
+    QString projectPath(std::initializer_list<QString> segments = {}) const;
+
+    RestClientConfig &config() { return m_config; }
+    void setRequestLog(RequestLog *log) { m_log = log; }
+    RequestLog *requestLog() const { return m_log; }
+    Clock &clock() const { return m_clock; }
+    RandomSource &random() const { return m_random; }
+
+    /// Starts the call. `parser` turns a successful JSON body into the reply's result; without
+    /// one the body is ignored (204 and other body-less answers).
+    ApiReply *send(const ApiRequest &request, ResponseParser parser = {});
+    /// A reply that fails with a Validation error naming the field; nothing is sent.
+    ApiReply *reject(const FieldError &error, Idempotency idempotency = Idempotency::NonIdempotent);
+
+    /// The User-Agent sent with every request: "OpenTokAdmin-Qt/<version> Qt/<version>".
+    static QByteArray userAgent();
+
+private:
+    friend class RequestRunner;
+    QList<QByteArray> knownSecrets() const;
+
+    QPointer<QNetworkAccessManager> m_network;
+    Clock &m_clock;
+    RandomSource &m_random;
+    QPointer<RequestLog> m_log;
+    QUrl m_baseUrl;
+    Credentials m_project;
+    Credentials m_account;
+    RestClientConfig m_config;
+    quint64 m_nextRequestId = 1;
+};
+
+} // namespace otadmin
