@@ -6,6 +6,7 @@
 #include "net/RetryPolicy.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QString>

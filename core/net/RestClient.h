@@ -4,6 +4,7 @@
 
 #include "net/ApiReply.h"
 #include "net/ApiRequest.h"
+#include "net/RequestLog.h"
 #include "net/RetryPolicy.h"
 #include "types/FieldError.h"
 
@@ -17,7 +18,6 @@ namespace otadmin {
 
 class Clock;
 class RandomSource;
-class RequestLog;
 
 /// An API key and its secret. The secret is held as bytes only as long as the client is
 /// configured with it; it never reaches a log, a URL or an error message.

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Waits for an ApiReply in a test and checks that it finished exactly once.
+#pragma once
+
+#include "net/ApiReply.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+namespace otadmin::test {
+
+/// Takes ownership of `reply`, runs the event loop until it finishes (or `timeoutMSecs`),
+/// and records a test failure if `finished` fired other than exactly once.
+inline std::unique_ptr<ApiReply> await(ApiReply *reply, int timeoutMSecs = 10000)
+{
+    reply->setAutoDelete(false);
+    std::unique_ptr<ApiReply> owned(reply);
+    QSignalSpy spy(reply, &ApiReply::finished);
+    if (!reply->isFinished())
+        spy.wait(timeoutMSecs);
+    QTest::qWait(5); // a second emission would show up here
+    if (spy.count() != 1)
+        QTest::qFail(qPrintable(QStringLiteral("finished emitted %1 times").arg(spy.count())),
+            __FILE__, __LINE__);
+    return owned;
+}
+
+} // namespace otadmin::test
+
+/// Fails the current test, naming the error, unless the reply succeeded.
+#define OTADMIN_VERIFY_SUCCESS(reply)                                                              \
+    QVERIFY2((reply)->isSuccess(), qPrintable((reply)->error().userMessage()))
