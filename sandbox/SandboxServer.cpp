@@ -259,7 +259,8 @@ void SandboxServer::runLifecycles()
     const qint64 now = nowMs();
     const qint64 next = m_state.advanceLifecycles(now);
     if (next > 0)
-        m_lifecycleTimer.start(static_cast<int>(qBound<qint64>(qint64(1), next - now, qint64(3600 * 1000))));
+        m_lifecycleTimer.start(
+            static_cast<int>(qBound<qint64>(qint64(1), next - now, qint64(3600 * 1000))));
     else
         m_lifecycleTimer.stop();
 }

@@ -17,7 +17,10 @@ struct FieldError
     QString message;
 
     /// "field: message", for logs and error banners.
-    QString toString() const { return field.isEmpty() ? message : field + QStringLiteral(": ") + message; }
+    QString toString() const
+    {
+        return field.isEmpty() ? message : field + QStringLiteral(": ") + message;
+    }
     friend bool operator==(const FieldError &, const FieldError &) = default;
 };
 
