@@ -18,8 +18,8 @@ bool isSecretHeader(QByteArrayView name)
 
 bool isSecretKey(QStringView key)
 {
-    static const QStringView keys[] = {
-        u"secret", u"apiSecret", u"secretKey", u"accessKey", u"accountKey", u"password", u"token"};
+    static const QStringView keys[] = {u"secret", u"apiSecret", u"secretKey", u"accessKey",
+        u"accountKey", u"password", u"token", u"streamName"};
     for (QStringView k : keys) {
         if (key.compare(k, Qt::CaseInsensitive) == 0)
             return true;
@@ -75,6 +75,43 @@ QByteArray redactBody(const QByteArray &body)
         return query.toString(QUrl::FullyEncoded).toUtf8();
     }
     return QByteArray("[") + QByteArray::number(body.size()) + " bytes not shown]";
+}
+
+namespace {
+void collectSecretValues(const QJsonValue &value, QList<QByteArray> *out)
+{
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (isSecretKey(it.key()) && it.value().isString())
+                out->append(it.value().toString().toUtf8());
+            else
+                collectSecretValues(it.value(), out);
+        }
+    } else if (value.isArray()) {
+        for (const QJsonValue &item : value.toArray())
+            collectSecretValues(item, out);
+    }
+}
+} // namespace
+
+QList<QByteArray> secretValues(const QByteArray &body)
+{
+    QList<QByteArray> values;
+    QJsonParseError error {};
+    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    if (error.error == QJsonParseError::NoError) {
+        collectSecretValues(
+            document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object()),
+            &values);
+        return values;
+    }
+    const QUrlQuery form(QString::fromUtf8(body));
+    for (const auto &item : form.queryItems(QUrl::FullyDecoded)) {
+        if (isSecretKey(item.first))
+            values.append(item.second.toUtf8());
+    }
+    return values;
 }
 
 QString scrubText(QString text, const QList<QByteArray> &knownSecrets)

@@ -16,7 +16,8 @@ inline constexpr char Placeholder[] = "[redacted]";
 bool isSecretHeader(QByteArrayView name);
 
 /// True for JSON keys whose values are secrets anywhere in a body: secret, apiSecret,
-/// secretKey, accessKey, accountKey, password, token (case-insensitive).
+/// secretKey, accessKey, accountKey, password, token, and streamName (an RTMP stream key lets
+/// anyone broadcast to that channel). Case-insensitive.
 bool isSecretKey(QStringView key);
 
 /// The value with every secret-bearing key's value replaced, recursively through objects
@@ -27,6 +28,10 @@ QJsonValue redactJson(const QJsonValue &value);
 /// is not JSON (form data) has secret-named fields replaced; anything else that cannot be
 /// inspected is replaced entirely by a size note.
 QByteArray redactBody(const QByteArray &body);
+
+/// The values of every secret-bearing key in a JSON or form body, so that free text (a server
+/// error message echoing the request) can be scrubbed of them too.
+QList<QByteArray> secretValues(const QByteArray &body);
 
 /// Replaces every occurrence of each known secret value (and JWT-looking strings) in free
 /// text such as a server error message.

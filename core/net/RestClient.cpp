@@ -372,7 +372,7 @@ private:
     QList<QByteArray> knownSecrets() const
     {
         QList<QByteArray> secrets = m_client ? m_client->knownSecrets() : QList<QByteArray>();
-        secrets << m_jwt;
+        secrets << m_jwt << Redactor::secretValues(m_request.body);
         return secrets;
     }
 

@@ -29,6 +29,11 @@ inline std::unique_ptr<ApiReply> await(ApiReply *reply, int timeoutMSecs = 10000
 
 } // namespace otadmin::test
 
-/// Fails the current test, naming the error, unless the reply succeeded.
+/// Fails the current test, naming the error, unless the reply succeeded. Evaluates its
+/// argument once (QVERIFY2 also evaluates its message, so a call expression passed straight
+/// through would be sent twice).
 #define OTADMIN_VERIFY_SUCCESS(reply)                                                              \
-    QVERIFY2((reply)->isSuccess(), qPrintable((reply)->error().userMessage()))
+    do {                                                                                           \
+        const auto &otadminReply_ = (reply);                                                       \
+        QVERIFY2(otadminReply_->isSuccess(), qPrintable(otadminReply_->error().userMessage()));    \
+    } while (false)

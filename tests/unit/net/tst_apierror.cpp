@@ -4,6 +4,7 @@
 #include "net/Redactor.h"
 #include "net/RequestLog.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
@@ -110,6 +111,28 @@ private Q_SLOTS:
         // what is not secret stays, so the log remains useful
         QVERIFY(redacted.contains("\"bucket\":\"b\""));
         QVERIFY(redacted.contains("\"username\":\"u\""));
+    }
+
+    void redactRtmpStreamKeys()
+    {
+        const QJsonObject body {{"outputs",
+            QJsonObject {{"rtmp",
+                QJsonArray {QJsonObject {{"id", "yt"}, {"serverUrl", "rtmps://a.example/live"},
+                    {"streamName", "STREAMKEY1"}}}}}}};
+        const QByteArray redacted = Redactor::redactBody(QJsonDocument(body).toJson());
+        QVERIFY(!redacted.contains("STREAMKEY1"));
+        QVERIFY(redacted.contains("rtmps://a.example/live"));
+    }
+
+    void secretValuesOfBodies()
+    {
+        const QJsonObject json {{"type", "azure"},
+            {"config", QJsonObject {{"accountName", "acct"}, {"accountKey", "AZKEY"}}},
+            {"list", QJsonArray {QJsonObject {{"password", "PW"}}}}};
+        QCOMPARE(Redactor::secretValues(QJsonDocument(json).toJson()),
+            (QList<QByteArray> {"AZKEY", "PW"}));
+        QCOMPARE(Redactor::secretValues("a=1&token=T0K%20EN"), (QList<QByteArray> {"T0K EN"}));
+        QCOMPARE(Redactor::secretValues("{}"), QList<QByteArray>());
     }
 
     void redactForm()

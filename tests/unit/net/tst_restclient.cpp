@@ -364,6 +364,22 @@ private Q_SLOTS:
         QVERIFY(!m_log->entries().first().error.contains(QString::fromLatin1(Secret)));
     }
 
+    void serverMessageEchoingBodySecretIsScrubbed()
+    {
+        m_server->enqueue(ScriptedResponse::http(400,
+            QJsonDocument(QJsonObject {{"message", "bad secretKey S3CANARY for bucket b"}})
+                .toJson()));
+        const QJsonObject storage {{"type", "s3"},
+            {"config",
+                QJsonObject {{"accessKey", "AKIA1"}, {"secretKey", "S3CANARY"}, {"bucket", "b"}}}};
+        auto reply = await(m_client->send(
+            ApiRequest::put(m_client->projectPath({"archive", "storage"}), storage)));
+        QCOMPARE(reply->error().kind(), Kind::BadRequest);
+        QVERIFY(!reply->error().userMessage().contains(QStringLiteral("S3CANARY")));
+        QVERIFY(reply->error().userMessage().contains(QStringLiteral("for bucket b")));
+        QVERIFY(!m_log->entries().first().error.contains(QStringLiteral("S3CANARY")));
+    }
+
     void logHoldsNoSecrets()
     {
         m_server->enqueue(ScriptedResponse::http(200, "{}"));
