@@ -156,7 +156,8 @@ private Q_SLOTS:
 
     void suspendAndReactivate()
     {
-        OTADMIN_VERIFY_SUCCESS(await(m_archives->list()));
+        auto before = await(m_archives->list());
+        OTADMIN_VERIFY_SUCCESS(before);
         const Project suspended =
             projectOf(m_api->setProjectStatus(server().apiKey(), ProjectStatus::Suspended));
         QCOMPARE(suspended.status, ProjectStatus::Suspended);
@@ -173,7 +174,9 @@ private Q_SLOTS:
             projectOf(m_api->setProjectStatus(server().apiKey(), ProjectStatus::Active));
         QCOMPARE(active.status, ProjectStatus::Active);
         QCOMPARE(lastBody(), (QJsonObject {{"status", "ACTIVE"}}));
-        OTADMIN_VERIFY_SUCCESS(await(m_archives->list()));
+        auto reactivated = await(m_archives->list());
+        OTADMIN_VERIFY_SUCCESS(reactivated);
+        QCOMPARE(server().requestCount(), 6); // list, PUT, list, get, PUT, list: no duplicates
     }
 
     void setUnknownStatusSendsNothing()
@@ -206,7 +209,8 @@ private Q_SLOTS:
         QCOMPARE(old->error().kind(), Kind::Forbidden);
         QCOMPARE(projectCallWith(project.id, project.secret), Kind::None);
         m_fixture->client().setProjectCredentials({project.id, project.secret.toUtf8()});
-        OTADMIN_VERIFY_SUCCESS(await(m_archives->list()));
+        auto withNewSecret = await(m_archives->list());
+        OTADMIN_VERIFY_SUCCESS(withNewSecret);
     }
 
     void refreshSecretIsNeverRetried()

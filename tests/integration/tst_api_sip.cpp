@@ -215,7 +215,10 @@ private Q_SLOTS:
             listed = listed || stream.id == call.streamId;
         QVERIFY(listed);
 
-        OTADMIN_VERIFY_SUCCESS(await(m_moderation->forceDisconnect(m_session, call.connectionId)));
+        auto disconnect = await(m_moderation->forceDisconnect(m_session, call.connectionId));
+        OTADMIN_VERIFY_SUCCESS(disconnect);
+        QCOMPARE(server().journal().last().method, QByteArray("DELETE"));
+        QCOMPARE(server().journal().last().status, 204);
         const QJsonObject after = server().sessionState(m_session);
         QVERIFY(
             !containsId(after.value("connections").toArray(), "connectionId", call.connectionId));
