@@ -23,7 +23,8 @@ class SystemClock final : public Clock
 {
 public:
     qint64 nowMSecs() const override;
-    /// A process-wide instance for production wiring; never used by tests.
+    /// A process-wide instance for production wiring and tests that run in real time (against
+    /// the sandbox); tests that pin time use FixedClock instead.
     static SystemClock &shared();
 };
 

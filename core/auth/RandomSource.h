@@ -28,7 +28,8 @@ public:
     QByteArray bytes(int count) override;
     quint64 next64() override;
     double nextDouble() override;
-    /// A process-wide instance for production wiring; never used by tests.
+    /// A process-wide instance for production wiring and real-time tests; tests that need
+    /// repeatable values use SeededRandomSource instead.
     static SystemRandomSource &shared();
 };
 

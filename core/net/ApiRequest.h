@@ -33,7 +33,8 @@ struct ApiRequest
     Idempotency idempotency = Idempotency::NonIdempotent;
 
     static ApiRequest get(const QString &path);
-    /// POST with a JSON body. A null object sends no body at all (stop calls, refreshSecret).
+    /// POST with a JSON body (an empty object is sent as `{}`); use postEmpty() for calls
+    /// that take no body (stop calls, refreshSecret).
     static ApiRequest post(const QString &path, const QJsonObject &json,
         Idempotency idempotency = Idempotency::NonIdempotent);
     static ApiRequest postEmpty(const QString &path, Idempotency idempotency);
