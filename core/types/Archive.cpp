@@ -141,21 +141,6 @@ std::optional<Archive> Archive::fromJson(const QJsonValue &json, QString *error)
     return a;
 }
 
-std::optional<ArchiveList> ArchiveList::fromJson(const QJsonValue &json, QString *error)
-{
-    JsonReader r(json);
-    ArchiveList list;
-    std::optional<int> count;
-    r.read(QStringLiteral("count"), count);
-    r.readList(QStringLiteral("items"), list.items, JsonReader::Required);
-    if (!r.ok()) {
-        reportError(error, r.error());
-        return std::nullopt;
-    }
-    list.count = count.value_or(int(list.items.size()));
-    return list;
-}
-
 Validation ArchiveOptions::validate() const
 {
     if (auto v = validateSessionId(QStringLiteral("sessionId"), sessionId))

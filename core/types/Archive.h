@@ -4,6 +4,7 @@
 
 #include "types/Common.h"
 #include "types/FieldError.h"
+#include "types/ItemList.h"
 #include "types/Layout.h"
 
 #include <QJsonObject>
@@ -113,17 +114,8 @@ struct Archive
     static std::optional<Archive> fromJson(const QJsonValue &json, QString *error = nullptr);
 };
 
-/// One page of GET /archive. `count` is the TOTAL number of matching archives, not the page
-/// size: page with `offset += items.size()` until `offset >= count` (§5.6).
-struct ArchiveList
-{
-    int count = 0;
-    QList<Archive> items;
-
-    /// `items` is required (a body without it is malformed); a missing `count` means
-    /// items.size().
-    static std::optional<ArchiveList> fromJson(const QJsonValue &json, QString *error = nullptr);
-};
+/// One page of GET /archive; `count` is the total number of matches (§5.6).
+using ArchiveList = ItemList<Archive>;
 
 /// Body of POST /archive (§5.2). Unset optionals and empty strings are not sent; the modes
 /// and both track booleans are always sent explicitly.

@@ -234,19 +234,4 @@ std::optional<Broadcast> Broadcast::fromJson(const QJsonValue &json, QString *er
     return b;
 }
 
-std::optional<BroadcastList> BroadcastList::fromJson(const QJsonValue &json, QString *error)
-{
-    JsonReader r(json);
-    BroadcastList list;
-    std::optional<int> count;
-    r.read(QStringLiteral("count"), count);
-    r.readList(QStringLiteral("items"), list.items, JsonReader::Required);
-    if (!r.ok()) {
-        reportError(error, r.error());
-        return std::nullopt;
-    }
-    list.count = count.value_or(int(list.items.size()));
-    return list;
-}
-
 } // namespace otadmin

@@ -4,6 +4,7 @@
 
 #include "types/Common.h"
 #include "types/FieldError.h"
+#include "types/ItemList.h"
 #include "types/Layout.h"
 
 #include <QJsonObject>
@@ -140,13 +141,7 @@ struct Broadcast
     static std::optional<Broadcast> fromJson(const QJsonValue &json, QString *error = nullptr);
 };
 
-/// One page of GET /broadcast; `count` is the total (see ArchiveList). `items` is required.
-struct BroadcastList
-{
-    int count = 0;
-    QList<Broadcast> items;
-
-    static std::optional<BroadcastList> fromJson(const QJsonValue &json, QString *error = nullptr);
-};
+/// One page of GET /broadcast; `count` is the total number of matches (§6.5).
+using BroadcastList = ItemList<Broadcast>;
 
 } // namespace otadmin

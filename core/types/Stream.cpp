@@ -25,21 +25,6 @@ std::optional<Stream> Stream::fromJson(const QJsonValue &json, QString *error)
     return s;
 }
 
-std::optional<StreamList> StreamList::fromJson(const QJsonValue &json, QString *error)
-{
-    JsonReader r(json);
-    StreamList list;
-    std::optional<int> count;
-    r.read(QStringLiteral("count"), count);
-    r.readList(QStringLiteral("items"), list.items, JsonReader::Required);
-    if (!r.ok()) {
-        reportError(error, r.error());
-        return std::nullopt;
-    }
-    list.count = count.value_or(int(list.items.size()));
-    return list;
-}
-
 QJsonObject streamClassChangesToJson(const QList<StreamClassChange> &changes)
 {
     QJsonArray items;

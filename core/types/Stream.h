@@ -3,6 +3,7 @@
 #pragma once
 
 #include "types/FieldError.h"
+#include "types/ItemList.h"
 
 #include <QJsonObject>
 #include <QJsonValue>
@@ -30,14 +31,8 @@ struct Stream
     static std::optional<Stream> fromJson(const QJsonValue &json, QString *error = nullptr);
 };
 
-/// GET /session/{id}/stream. `items` is required; a missing `count` means items.size().
-struct StreamList
-{
-    int count = 0;
-    QList<Stream> items;
-
-    static std::optional<StreamList> fromJson(const QJsonValue &json, QString *error = nullptr);
-};
+/// GET /session/{id}/stream: the published streams.
+using StreamList = ItemList<Stream>;
 
 /// One entry of PUT /session/{id}/stream: the complete new class list of one stream (an empty
 /// list clears its classes).
