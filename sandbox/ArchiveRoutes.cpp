@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // §5 archives (start, stop, get, delete, list, layout, streams) and §5.9 storage.
+#include "ListPage.h"
 #include "RequestRules.h"
 #include "Router.h"
 #include "Routes.h"
@@ -136,24 +137,7 @@ Reply startArchive(SandboxState &state, RouteContext &ctx)
 
 Reply listArchives(SandboxState &state, RouteContext &ctx)
 {
-    QString sessionId;
-    QString error;
-    const auto page = rules::parsePage(ctx.request.query, &sessionId, &error);
-    if (!page)
-        return Reply::error(400, error);
-    QList<const Archive *> matching;
-    for (const Archive &a : std::as_const(state.archives))
-        if (a.projectKey == ctx.project->key && (sessionId.isEmpty() || a.sessionId == sessionId))
-            matching.append(&a);
-    std::sort(matching.begin(), matching.end(), [](const Archive *x, const Archive *y) {
-        return x->createdAt != y->createdAt ? x->createdAt > y->createdAt
-                                            : x->sequence > y->sequence;
-    });
-    QJsonArray items;
-    for (qint64 i = page->offset; i < matching.size() && i < page->offset + page->count; ++i)
-        items.append(matching.at(i)->toJson());
-    return Reply::json(
-        QJsonObject {{QStringLiteral("count"), matching.size()}, {QStringLiteral("items"), items}});
+    return listPage(state.archives, ctx);
 }
 
 Reply patchStreams(SandboxState &state, RouteContext &ctx)

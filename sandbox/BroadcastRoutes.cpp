@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // §6 live-streaming broadcasts: start, stop, get, list, layout, streams.
+#include "ListPage.h"
 #include "RequestRules.h"
 #include "Router.h"
 #include "Routes.h"
@@ -155,24 +156,7 @@ Reply startBroadcast(SandboxState &state, RouteContext &ctx)
 
 Reply listBroadcasts(SandboxState &state, RouteContext &ctx)
 {
-    QString sessionId;
-    QString error;
-    const auto page = rules::parsePage(ctx.request.query, &sessionId, &error);
-    if (!page)
-        return Reply::error(400, error);
-    QList<const Broadcast *> matching;
-    for (const Broadcast &b : std::as_const(state.broadcasts))
-        if (b.projectKey == ctx.project->key && (sessionId.isEmpty() || b.sessionId == sessionId))
-            matching.append(&b);
-    std::sort(matching.begin(), matching.end(), [](const Broadcast *x, const Broadcast *y) {
-        return x->createdAt != y->createdAt ? x->createdAt > y->createdAt
-                                            : x->sequence > y->sequence;
-    });
-    QJsonArray items;
-    for (qint64 i = page->offset; i < matching.size() && i < page->offset + page->count; ++i)
-        items.append(matching.at(i)->toJson());
-    return Reply::json(
-        QJsonObject {{QStringLiteral("count"), matching.size()}, {QStringLiteral("items"), items}});
+    return listPage(state.broadcasts, ctx);
 }
 
 Reply patchStreams(SandboxState &state, RouteContext &ctx)
