@@ -85,6 +85,9 @@ QString CredentialStore::argumentError(const QString &key, const QByteArray *sec
                   "pasted.")
             .arg(MaxSecretBytes);
     }
+    if (secret && QString::fromUtf8(*secret).toUtf8() != *secret)
+        return tr("The secret is not UTF-8 text, which every API secret is; check what was "
+                  "pasted.");
     return {};
 }
 

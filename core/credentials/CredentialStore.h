@@ -97,7 +97,8 @@ private:
 };
 
 /// The interface every secret goes through. One entry per key (credentialKey()). Stores check
-/// their arguments: an empty or over-long key, and an empty or over-MaxSecretBytes secret, give
+/// their arguments: an empty or over-long key, and an empty, non-UTF-8 (QtKeychain would store
+/// bytes as a second, base64 item) or over-MaxSecretBytes secret, give
 /// Error::Other without touching the backend. Deleting a missing entry succeeds.
 class CredentialStore : public QObject
 {

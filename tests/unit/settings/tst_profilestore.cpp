@@ -548,6 +548,7 @@ void TestProfileStore::memoryStoreArgumentChecks()
     expectOther(store.readSecret(QString()));
     expectOther(store.writeSecret(QString(257, u'k'), "x"));
     expectOther(store.writeSecret(QStringLiteral("k"), QByteArray()));
+    expectOther(store.writeSecret(QStringLiteral("k"), QByteArray("\xff\xfe")));
     expectOther(store.writeSecret(QStringLiteral("k"), QByteArray(MaxSecretBytes + 1, 'x')));
     QVERIFY(store.keys().isEmpty());
     std::unique_ptr<CredentialReply> ok(
