@@ -2,6 +2,7 @@
 // Argument dispatch, help texts and the run loop of opentok-admin-cli.
 #include "CliApp.h"
 
+#include "CliHelp.h"
 #include "CliOutput.h"
 #include "CurlCapture.h"
 
@@ -17,11 +18,6 @@
 namespace otadmin::cli {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("otadmin::cli", text);
-}
 
 const QString kProgram = QStringLiteral("opentok-admin-cli");
 
@@ -43,55 +39,6 @@ constexpr ForbiddenOption kForbidden[] = {
     {"sip-password", "OPENTOK_SIP_PASSWORD (or --password-stdin)"},
     {"token", "standard input"},
 };
-
-QString optionHelp(const QList<QCommandLineOption> &options)
-{
-    QList<QPair<QString, QString>> rows;
-    qsizetype width = 0;
-    for (const QCommandLineOption &option : options) {
-        QStringList names;
-        for (const QString &name : option.names())
-            names << (name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + name;
-        QString left = names.join(QStringLiteral(", "));
-        if (!option.valueName().isEmpty())
-            left += QStringLiteral(" <%1>").arg(option.valueName());
-        QString right = option.description();
-        if (!option.defaultValues().isEmpty())
-            right += tr(" (default: %1)").arg(option.defaultValues().join(QLatin1Char(',')));
-        width = qMax(width, left.size());
-        rows.append({left, right});
-    }
-    QString text;
-    for (const auto &row : rows)
-        text += QStringLiteral("  ") + row.first.leftJustified(width + 2) + row.second
-            + QLatin1Char('\n');
-    return text;
-}
-
-QString credentialHelp(Scope scope)
-{
-    switch (scope) {
-    case Scope::None:
-        return {};
-    case Scope::Project:
-        return tr("Credentials: --profile NAME (a project profile; secret from the OS "
-                  "keychain), or OPENTOK_API_KEY and OPENTOK_API_SECRET in the environment.\n");
-    case Scope::ProjectOptional:
-        return tr("Credentials (optional): --profile NAME or OPENTOK_API_KEY and "
-                  "OPENTOK_API_SECRET; with them the signature is verified.\n");
-    case Scope::Account:
-        return tr("Credentials: --profile NAME (an account profile; secret from the OS "
-                  "keychain), or OPENTOK_ACCOUNT_API_KEY and OPENTOK_ACCOUNT_API_SECRET in "
-                  "the environment.\n");
-    }
-    return {};
-}
-
-QString exitCodeHelp()
-{
-    return tr("Exit codes: 0 success; 1 API or network error; 2 usage or validation error "
-              "(nothing was sent).\n");
-}
 
 } // namespace
 
@@ -154,72 +101,6 @@ QString CliApp::forbiddenSecretOption(const QStringList &args)
         }
     }
     return {};
-}
-
-QString CliApp::globalHelp()
-{
-    QString text = tr("Usage: %1 [--profile NAME | credentials from the environment] "
-                      "[--api-url URL] [--json] [--curl] AREA VERB [ARGS] [OPTIONS]\n\n"
-                      "Every operation of OpenTok Admin as a command.\n\nCommands:\n")
-                       .arg(kProgram);
-    qsizetype width = 0;
-    for (const Command &command : commands())
-        width = qMax(width, command.area.size() + command.verb.size() + 1);
-    for (const Command &command : commands()) {
-        text += QStringLiteral("  ")
-            + (command.area + QLatin1Char(' ') + command.verb).leftJustified(width + 2)
-            + command.summary + QLatin1Char('\n');
-    }
-    text += tr("\nGlobal options:\n") + optionHelp(globalOptions());
-    text += tr("\nCredentials: --profile NAME (saved with \u201cprofile add\u201d; the secret "
-               "lives in the OS keychain), or from the environment: OPENTOK_API_KEY and "
-               "OPENTOK_API_SECRET for project calls, OPENTOK_ACCOUNT_API_KEY and "
-               "OPENTOK_ACCOUNT_API_SECRET for account calls (project ...). Other secrets "
-               "(S3/Azure keys, SIP password) come from environment variables or standard "
-               "input, never from the command line.\n\n");
-    text += exitCodeHelp();
-    text += tr("\nMore: %1 AREA --help, %1 AREA VERB --help\n").arg(kProgram);
-    return text;
-}
-
-QString CliApp::areaHelp(const QString &area)
-{
-    QString text =
-        tr("Usage: %1 [GLOBAL OPTIONS] %2 VERB [ARGS] [OPTIONS]\n\nVerbs:\n").arg(kProgram, area);
-    for (const Command &command : commands()) {
-        if (command.area == area) {
-            text += QStringLiteral("  %1 %2\n      %3\n")
-                        .arg(command.verb, command.args, command.summary);
-        }
-    }
-    text += tr("\nMore: %1 %2 VERB --help\n").arg(kProgram, area);
-    return text;
-}
-
-QString CliApp::commandHelp(const Command &command)
-{
-    QString text = tr("Usage: %1 [GLOBAL OPTIONS] %2 %3%4 [OPTIONS]\n\n%5\n")
-                       .arg(kProgram, command.area, command.verb,
-                           command.args.isEmpty() ? QString() : QLatin1Char(' ') + command.args,
-                           command.summary);
-    if (!command.options.isEmpty())
-        text += tr("\nOptions:\n") + optionHelp(command.options);
-    text += tr("\nGlobal options:\n") + optionHelp(globalOptions());
-    if (!command.secretNotes.isEmpty()) {
-        text += tr("\nSecrets (never on the command line):\n");
-        for (const QString &note : command.secretNotes)
-            text += QStringLiteral("  ") + note + QLatin1Char('\n');
-    }
-    const QString credentials = credentialHelp(command.scope);
-    if (!credentials.isEmpty())
-        text += QLatin1Char('\n') + credentials;
-    if (!command.examples.isEmpty()) {
-        text += tr("\nExamples:\n");
-        for (const QString &example : command.examples)
-            text += QStringLiteral("  %1 %2\n").arg(kProgram, example);
-    }
-    text += QLatin1Char('\n') + exitCodeHelp();
-    return text;
 }
 
 int CliApp::usage(const QString &message, const QString &hint)
@@ -297,10 +178,10 @@ void CliApp::start()
 
     if (positions.isEmpty()) {
         if (help) {
-            CliOutput::out(globalHelp().trimmed());
+            CliOutput::out(CliHelp::globalHelp(commands(), globalOptions()).trimmed());
             done(ExitSuccess);
         } else {
-            CliOutput::err(globalHelp().trimmed());
+            CliOutput::err(CliHelp::globalHelp(commands(), globalOptions()).trimmed());
             done(ExitUsage);
         }
         return;
@@ -315,10 +196,10 @@ void CliApp::start()
     }
     if (positions.size() < 2) {
         if (help) {
-            CliOutput::out(areaHelp(area).trimmed());
+            CliOutput::out(CliHelp::areaHelp(commands(), area).trimmed());
             done(ExitSuccess);
         } else {
-            CliOutput::err(areaHelp(area).trimmed());
+            CliOutput::err(CliHelp::areaHelp(commands(), area).trimmed());
             done(ExitUsage);
         }
         return;
@@ -349,7 +230,7 @@ void CliApp::startCommand(const Command &command, QStringList rest)
         return;
     }
     if (m_parser.isSet(QStringLiteral("help"))) {
-        CliOutput::out(commandHelp(command).trimmed());
+        CliOutput::out(CliHelp::commandHelp(command, globalOptions()).trimmed());
         done(ExitSuccess);
         return;
     }

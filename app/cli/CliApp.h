@@ -42,9 +42,6 @@ private:
     int usage(const QString &message, const QString &hint = {});
 
     static QList<QCommandLineOption> globalOptions();
-    static QString globalHelp();
-    static QString areaHelp(const QString &area);
-    static QString commandHelp(const Command &command);
     /// A secret option given on argv ("--password", "--secret-key=..."), or empty.
     static QString forbiddenSecretOption(const QStringList &args);
 

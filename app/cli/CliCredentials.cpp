@@ -2,6 +2,9 @@
 // Credentials from the environment or from a saved profile and the OS keychain.
 #include "CliCredentials.h"
 
+#include "credentials/KeychainCredentialStore.h"
+#include "settings/ProfileStore.h"
+
 #include <QCoreApplication>
 #include <QSettings>
 
@@ -22,7 +25,9 @@ CliCredentials::CliCredentials(QObject *parent) : QObject(parent) { }
 
 void CliCredentials::resolve(const QString &profileName, Scope scope, bool needSecret, Done done)
 {
-    if (profileName.isEmpty())
+    if (scope == Scope::None)
+        done({}, {}, ExitSuccess);
+    else if (profileName.isEmpty())
         resolveFromEnvironment(scope, needSecret, done);
     else
         resolveFromProfile(profileName, scope, needSecret, done);
@@ -63,10 +68,55 @@ void CliCredentials::resolveFromEnvironment(Scope scope, bool needSecret, const 
 void CliCredentials::resolveFromProfile(
     const QString &profileName, Scope scope, bool needSecret, const Done &done)
 {
-    Q_UNUSED(scope)
-    Q_UNUSED(needSecret)
-    done({}, tr("profile \u201c%1\u201d: profiles are not available yet").arg(profileName),
-        ExitUsage);
+    QSettings *settings = createSettings(this);
+    ProfileStore store(settings);
+    const std::optional<Profile> profile = store.profile(profileName);
+    settings->deleteLater();
+    if (!profile) {
+        done({},
+            tr("there is no profile \u201c%1\u201d (see: opentok-admin-cli profile list)")
+                .arg(profileName),
+            ExitUsage);
+        return;
+    }
+    const bool account = profile->kind == ProfileKind::Account;
+    if (account != (scope == Scope::Account)) {
+        done({},
+            scope == Scope::Account
+                ? tr("profile \u201c%1\u201d is a project profile; this command needs an "
+                     "account profile")
+                      .arg(profileName)
+                : tr("profile \u201c%1\u201d is an account profile; this command needs a "
+                     "project profile")
+                      .arg(profileName),
+            ExitUsage);
+        return;
+    }
+    ResolvedCredentials result;
+    result.source = tr("profile %1").arg(profileName);
+    result.apiUrl = profile->effectiveApiUrl();
+    Credentials &credentials = account ? result.account : result.project;
+    credentials.apiKey = profile->apiKey;
+    if (!needSecret) {
+        done(result, {}, ExitSuccess);
+        return;
+    }
+    if (!m_store)
+        m_store = new KeychainCredentialStore(this);
+    CredentialReply *reply = m_store->readSecret(credentialKey(*profile));
+    connect(reply, &CredentialReply::finished, this, [reply, result, account, done, profileName] {
+        ResolvedCredentials resolved = result;
+        if (!reply->isSuccess()) {
+            done({},
+                tr("the secret of profile \u201c%1\u201d could not be read from the keychain: "
+                   "%2")
+                    .arg(profileName, reply->errorMessage()),
+                ExitFailure);
+            return;
+        }
+        (account ? resolved.account : resolved.project).apiSecret = reply->secret();
+        done(resolved, {}, ExitSuccess);
+    });
 }
 
 } // namespace otadmin::cli

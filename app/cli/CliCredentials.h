@@ -14,6 +14,10 @@
 
 class QSettings;
 
+namespace otadmin {
+class CredentialStore;
+}
+
 namespace otadmin::cli {
 
 /// Environment variables the CLI reads (documented in --help and the README).
@@ -63,6 +67,8 @@ private:
     void resolveFromEnvironment(Scope scope, bool needSecret, const Done &done);
     void resolveFromProfile(
         const QString &profileName, Scope scope, bool needSecret, const Done &done);
+
+    CredentialStore *m_store = nullptr;
 };
 
 } // namespace otadmin::cli

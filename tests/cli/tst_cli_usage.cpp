@@ -47,6 +47,9 @@ const QStringList kAreaVerbs = {
     QStringLiteral("project status"),
     QStringLiteral("project delete"),
     QStringLiteral("project rotate-secret"),
+    QStringLiteral("profile list"),
+    QStringLiteral("profile add"),
+    QStringLiteral("profile remove"),
 };
 } // namespace
 
