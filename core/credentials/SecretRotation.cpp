@@ -82,11 +82,7 @@ void SecretRotation::onRefreshed(ApiReply *reply)
 {
     if (!reply->isSuccess()) {
         if (reply->isOutcomeUnknown()) {
-            finish(Outcome::OutcomeUnknown,
-                tr("The secret may or may not have been rotated: %1 Do not rotate again; check "
-                   "the project's secret in the dashboard (or load the project details) and "
-                   "enter it. The old secret is kept.")
-                    .arg(reply->error().userMessage()));
+            reconcile(reply->error().userMessage());
         } else {
             finish(Outcome::FailedNothingChanged,
                 tr("The secret was not rotated: %1 The old secret still works.")
@@ -97,13 +93,51 @@ void SecretRotation::onRefreshed(ApiReply *reply)
     const auto project = reply->resultAs<Project>();
     if (project.secret.isEmpty() || project.id != m_project.apiKey) {
         // A 200 that we cannot use: the service has probably rotated.
-        finish(Outcome::OutcomeUnknown,
-            tr("The service answered without a usable new secret; it has probably rotated it "
-               "anyway. Do not rotate again; check the project's secret in the dashboard. The "
-               "old secret is kept."));
+        reconcile(tr("The service answered without a usable new secret."));
         return;
     }
     m_newSecret = project.secret.toUtf8();
+    storePending();
+}
+
+void SecretRotation::reconcile(const QString &why)
+{
+    // The answer was lost or unusable, so whether the service rotated is unknown. The project
+    // details hold the secret in force now: one read tells which secret works, instead of
+    // leaving the user to find out (refreshing again would rotate once more).
+    setStep(Step::Reconciling);
+    auto *api = new AccountApi(m_accountClient, this);
+    ApiReply *details = api->getProject(m_project.apiKey);
+    connect(details, &ApiReply::finished, this, [this, details, api, why] {
+        api->deleteLater();
+        const QByteArray current =
+            details->isSuccess() ? details->resultAs<Project>().secret.toUtf8() : QByteArray();
+        if (current.isEmpty()) {
+            finish(Outcome::OutcomeUnknown,
+                tr("The secret may or may not have been rotated (%1), and the project details "
+                   "could not be read to find out (%2). Do not rotate again; check the "
+                   "project's secret in the dashboard and enter it. The old secret is kept.")
+                    .arg(why,
+                        details->isSuccess() ? tr("they hold no secret")
+                                             : details->error().userMessage()));
+            return;
+        }
+        CredentialReply *stored = m_store->readSecret(credentialKey(m_project));
+        connect(stored, &CredentialReply::finished, this, [this, stored, current] {
+            if (stored->isSuccess() && stored->secret() == current) {
+                finish(Outcome::FailedNothingChanged,
+                    tr("The secret was not rotated: the service still uses the saved one, "
+                       "which keeps working."));
+                return;
+            }
+            m_newSecret = current;
+            storePending();
+        });
+    });
+}
+
+void SecretRotation::storePending()
+{
     setStep(Step::StoringPending);
     CredentialReply *stored = m_store->writeSecret(pendingCredentialKey(m_project), m_newSecret);
     connect(stored, &CredentialReply::finished, this, [this, stored] {

@@ -30,11 +30,15 @@ class RestClient;
 ///   * Rotated: the store holds the new, verified secret under credentialKey(project).
 ///   * FailedNothingChanged: the service refused before rotating (403, 400, 404, invalid
 ///     input) — the old secret still works and is untouched.
-///   * OutcomeUnknown: the secret may have changed on the service (timeout, reset, 5xx,
-///     malformed answer), or it did change but could not be verified or stored. The old secret
-///     is left untouched; if a new secret was received, newSecretForManualCopy() hands it out
-///     once (and it may also be in the pending entry). The UI says "rotation outcome unknown —
-///     check the dashboard" and offers no automatic retry.
+/// When the refresh's answer is lost or unusable (timeout, reset, 5xx, malformed body), step 1b
+/// reconciles with ONE read of the project details (GET /v2/project/{key}), which hold the
+/// secret in force: the saved secret → FailedNothingChanged; another one → it is the new
+/// secret, and steps 2–4 follow as if the answer had arrived.
+///   * OutcomeUnknown: the secret may have changed and the details could not be read, or it
+///     did change but could not be verified or stored. The old secret is left untouched; if a
+///     new secret was received, newSecretForManualCopy() hands it out once (and it may also be
+///     in the pending entry). The UI says "rotation outcome unknown — check the dashboard" and
+///     offers no automatic retry.
 /// The new secret never reaches a log, a setting or message().
 class SecretRotation : public QObject
 {
@@ -51,6 +55,7 @@ public:
     {
         Idle,
         Refreshing,
+        Reconciling,
         StoringPending,
         Verifying,
         Replacing,
@@ -88,6 +93,8 @@ Q_SIGNALS:
 private:
     void setStep(Step step);
     void onRefreshed(ApiReply *reply);
+    void reconcile(const QString &why);
+    void storePending();
     void verify();
     void replace();
     void finish(Outcome outcome, const QString &message);

@@ -98,11 +98,13 @@ void TestSecretRotation::rotation_data()
     QTest::addColumn<bool>("serverRotates");
     const QList<std::tuple<const char *, Outcome, bool>> faults {
         {"none", Outcome::Rotated, true},
-        {"500 before rotating", Outcome::OutcomeUnknown, false},
-        {"500 after rotating", Outcome::OutcomeUnknown, true},
+        // lost or unusable answers are reconciled with one read of the project details
+        {"500 before rotating", Outcome::FailedNothingChanged, false},
+        {"500 after rotating", Outcome::Rotated, true},
         {"403", Outcome::FailedNothingChanged, false},
-        {"malformed 200 after rotating", Outcome::OutcomeUnknown, true},
-        {"timeout after rotating", Outcome::OutcomeUnknown, true},
+        {"malformed 200 after rotating", Outcome::Rotated, true},
+        {"timeout after rotating", Outcome::Rotated, true},
+        {"500 after rotating, details unreadable", Outcome::OutcomeUnknown, true},
         {"keychain write fails", Outcome::OutcomeUnknown, true},
         {"verification refused", Outcome::OutcomeUnknown, true},
     };
@@ -155,6 +157,10 @@ void TestSecretRotation::rotation()
     } else if (fault == QLatin1String("500 after rotating")) {
         rotateOnServer();
         fx.server().forceNextResponse("POST", refreshPath, 500, {});
+    } else if (fault == QLatin1String("500 after rotating, details unreadable")) {
+        rotateOnServer();
+        fx.server().forceNextResponse("POST", refreshPath, 500, {});
+        fx.server().forceNextResponse("GET", QStringLiteral("^/v2/project/[0-9]+$"), 500, {});
     } else if (fault == QLatin1String("403")) {
         fx.server().forceNextResponse("POST", refreshPath, 403, {});
     } else if (fault == QLatin1String("malformed 200 after rotating")) {
@@ -190,6 +196,18 @@ void TestSecretRotation::rotation()
         return n;
     }();
     QVERIFY(refreshPosts <= 1); // never retried (0 when forced answers bypass the journal)
+    const int detailReads = [&] {
+        int n = 0;
+        for (const auto &entry : fx.server().journal())
+            n += entry.method == "GET"
+                && entry.path.endsWith(QLatin1String("/project/") + project.apiKey);
+        return n;
+    }();
+    const bool ambiguous = fault.startsWith(QLatin1String("500"))
+        || fault.startsWith(QLatin1String("malformed"))
+        || fault.startsWith(QLatin1String("timeout"));
+    // exactly one reconciliation read after an ambiguous answer, none otherwise
+    QCOMPARE(detailReads, ambiguous ? 1 : 0);
 
     const Stored stored = readStored(store, key);
     QVERIFY(stored.error == CredentialReply::Error::None);
