@@ -4,7 +4,7 @@
 
 namespace otadmin {
 
-Q_LOGGING_CATEGORY(lcRequests, "otadmin.requests", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcRequests, "otadmin.requests", QtWarningMsg)
 
 namespace {
 QString shellQuote(const QString &text)

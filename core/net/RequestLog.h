@@ -42,7 +42,8 @@ public:
     explicit RequestLog(QObject *parent = nullptr, int capacity = 2000);
 
     /// Appends an entry (dropping the oldest beyond capacity), writes one line to the
-    /// `otadmin.requests` logging category, and emits entryAdded.
+    /// `otadmin.requests` logging category at info level (off unless enabled, e.g.
+    /// QT_LOGGING_RULES="otadmin.requests.info=true"), and emits entryAdded.
     void add(const RequestLogEntry &entry);
     QList<RequestLogEntry> entries() const { return m_entries; }
     void clear();
