@@ -6,6 +6,7 @@
 #include "auth/OrderedJson.h"
 #include "auth/RestJwt.h"
 #include "auth/SessionId.h"
+#include "types/Common.h"
 
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
@@ -157,6 +158,9 @@ Validation validateClientToken(const QString &apiKey, const QByteArray &apiSecre
                     .arg(MaxLifetimeSecs));
     }
 
+    if (!isValidUnicode(options.connectionData))
+        return fieldError("connectionData",
+            QStringLiteral("The connection data must be valid Unicode text (no lone surrogates)."));
     if (codePoints(options.connectionData) > MaxConnectionDataChars)
         return fieldError("connectionData",
             QStringLiteral("The connection data must be at most "
@@ -170,11 +174,14 @@ Validation validateClientToken(const QString &apiKey, const QByteArray &apiSecre
         if (layoutClass.isEmpty())
             return FieldError {field, QStringLiteral("A layout class must not be empty.")};
         for (const QChar c : layoutClass) {
-            if (c.isSpace())
+            if (c.isSpace() || c.category() == QChar::Other_Control)
                 return FieldError {field,
                     QStringLiteral("A layout class must not contain "
-                                   "whitespace.")};
+                                   "whitespace or control characters.")};
         }
+        if (!isValidUnicode(layoutClass))
+            return FieldError {field,
+                QStringLiteral("A layout class must be valid Unicode text (no lone surrogates).")};
     }
     const qsizetype joined = codePoints(options.initialLayoutClasses.join(QLatin1Char(' ')));
     if (joined > MaxLayoutClassListChars)

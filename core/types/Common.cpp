@@ -84,12 +84,18 @@ Validation validateId(const QString &field, const QString &value)
     if (value.size() > kMaxIdLength)
         return FieldError {
             field, QStringLiteral("must be at most %1 characters").arg(kMaxIdLength)};
-    if (!isValidUnicode(value))
+    if (!isValidUnicode(value) || value.contains(QChar::ReplacementCharacter))
         return FieldError {field, QStringLiteral("must be valid Unicode text")};
     for (const QChar c : value) {
         if (c.isSpace() || c.category() == QChar::Other_Control)
             return FieldError {
                 field, QStringLiteral("must not contain whitespace or control characters")};
+        // Zero-width characters, bidirectional overrides and the BOM: invisible in a pasted
+        // ID, so never part of one (and a spoofing vector when shown back).
+        if (c.category() == QChar::Other_Format)
+            return FieldError {field,
+                QStringLiteral("must not contain invisible formatting characters "
+                               "(zero-width, bidirectional overrides)")};
         if (c == QLatin1Char('/') || c == QLatin1Char('?') || c == QLatin1Char('#')
             || c == QLatin1Char('%'))
             return FieldError {field, QStringLiteral("must not contain '/', '?', '#' or '%'")};

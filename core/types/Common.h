@@ -45,8 +45,9 @@ inline constexpr int kMaxIdLength = 255;
 /// Checks an opaque ID (archive, broadcast, stream, connection, project key…) typed by a user
 /// before it goes into a URL path. The service does not document the format (§0), so only
 /// what is always a mistake is refused: empty, longer than 255, whitespace or control
-/// characters, invalid UTF-16, and `/ ? # %` (which would change the URL's meaning even though
-/// path segments are percent-encoded anyway).
+/// characters, invisible format characters (zero-width, bidi overrides, BOM), invalid UTF-16
+/// or U+FFFD (the trace of a failed decode), and `/ ? # %` (which would change the URL's
+/// meaning even though path segments are percent-encoded anyway).
 Validation validateId(const QString &field, const QString &value);
 
 /// Session IDs contain only `[A-Za-z0-9_-]` (§1.1), up to 255 characters.

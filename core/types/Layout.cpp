@@ -49,7 +49,19 @@ Validation Layout::validate() const
         if (!isValidUnicode(stylesheet))
             return FieldError {
                 QStringLiteral("stylesheet"), QStringLiteral("must be valid Unicode text")};
-        if (stylesheet.size() > kMaxLayoutStylesheetLength)
+        // CSS may span lines; any other control character (NUL, ESC, ...) is a paste error.
+        for (const QChar c : stylesheet) {
+            if (c.category() == QChar::Other_Control && c != QLatin1Char('\n')
+                && c != QLatin1Char('\r') && c != QLatin1Char('\t'))
+                return FieldError {QStringLiteral("stylesheet"),
+                    QStringLiteral("must not contain control characters other than newlines "
+                                   "and tabs")};
+        }
+        // Characters are code points (an emoji counts once), as for every other text limit.
+        qsizetype codePoints = 0;
+        for (const QChar c : stylesheet)
+            codePoints += c.isLowSurrogate() ? 0 : 1;
+        if (codePoints > kMaxLayoutStylesheetLength)
             return FieldError {QStringLiteral("stylesheet"),
                 QStringLiteral("must be at most %1 characters").arg(kMaxLayoutStylesheetLength)};
     } else if (!stylesheet.isEmpty()) {
