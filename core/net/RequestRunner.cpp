@@ -16,6 +16,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QTimeZone>
 #include <QTimer>
 
@@ -146,6 +147,11 @@ private:
         request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
         request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
         request.setTransferTimeout(m_client->m_config.inactivityTimeoutMSecs);
+        if (!m_client->m_config.extraCaCertificates.isEmpty()) {
+            QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+            ssl.addCaCertificates(m_client->m_config.extraCaCertificates);
+            request.setSslConfiguration(ssl);
+        }
 
         m_startedAt =
             QDateTime::fromMSecsSinceEpoch(m_client->m_clock.nowMSecs(), QTimeZone::utc());
@@ -246,6 +252,14 @@ private:
                              "seconds. Try again later.")
                         .arg(m_url.host())
                         .arg(m_client->m_config.inactivityTimeoutMSecs / 1000.0));
+            } else if (netError == QNetworkReply::SslHandshakeFailedError) {
+                // Certificate problems are never ignored (G-SEC-9); name them as such.
+                mayHaveTakenEffect = false;
+                error = ApiError(ApiError::Kind::Network,
+                    trClient("The secure connection to %1 was refused because its TLS "
+                             "certificate is not trusted (%2). Nothing was sent. Check the "
+                             "API URL and this computer's clock.")
+                        .arg(m_url.host(), network->errorString()));
             } else {
                 connectionFailed = isConnectionFailure(netError);
                 mayHaveTakenEffect = !provesNothingSent(netError);

@@ -8,8 +8,10 @@
 #include "net/RetryPolicy.h"
 #include "types/FieldError.h"
 
+#include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
 #include <QUrl>
 
 class QNetworkAccessManager;
@@ -38,6 +40,10 @@ struct RestClientConfig
     /// Larger response bodies are aborted (bytes).
     qint64 maxResponseBytes = 2 * 1024 * 1024;
     RetryPolicy retry;
+    /// Test hook (G-SEC-9): CA certificates trusted in addition to the system's, e.g. a test
+    /// CA generated at test time. It only adds trust anchors; certificate and host name
+    /// verification stay fully on. Production leaves it empty.
+    QList<QSslCertificate> extraCaCertificates;
 };
 
 /// One per profile, over one shared QNetworkAccessManager. For each request it mints a fresh
