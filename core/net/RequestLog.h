@@ -28,6 +28,9 @@ struct RequestLogEntry
     qint64 durationMSecs = 0;
     QString error; ///< empty on success; the user-facing sentence otherwise (scrubbed)
     bool accountScope = false; ///< signed with account credentials (§9) rather than project
+    /// The reply reported Http2WasUsedAttribute: HTTP/2 is kept off, so this must stay false
+    /// (RELIABILITY G-REL-9); recorded so tests can prove it over a whole suite.
+    bool http2 = false;
 
     /// The equivalent curl command, with the auth header as a shell variable placeholder.
     QString toCurl() const;

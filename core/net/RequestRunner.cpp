@@ -282,7 +282,7 @@ private:
             // 4xx answers mean the service refused the request: nothing happened.
             mayHaveTakenEffect = status >= 500 || (status >= 300 && status < 400);
         }
-        log(status, error);
+        log(status, error, network->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool());
 
         if (!error.isError()) {
             finishResult(std::move(result));
@@ -383,7 +383,7 @@ private:
         return secrets;
     }
 
-    void log(int status, const ApiError &error)
+    void log(int status, const ApiError &error, bool http2)
     {
         if (!m_client || !m_client->m_log)
             return;
@@ -399,6 +399,7 @@ private:
         entry.durationMSecs = m_attemptTimer.elapsed();
         entry.error = Redactor::scrubText(error.userMessage(), knownSecrets());
         entry.accountScope = m_request.issuer == IssuerType::Account;
+        entry.http2 = http2;
         m_client->m_log->add(entry);
     }
 
