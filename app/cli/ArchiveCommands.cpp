@@ -5,6 +5,7 @@
 #include "CliParse.h"
 
 #include "api/ArchivesApi.h"
+#include "api/StartReconciler.h"
 #include "api/StorageApi.h"
 #include "net/Redactor.h"
 
@@ -49,8 +50,26 @@ void archiveStart(Invocation &inv)
         || !inv.intOption(QStringLiteral("max-bitrate"), options.maxBitrate)
         || !inv.intOption(QStringLiteral("quantization"), options.quantizationParameter))
         return;
-    inv.await(archives(inv)->start(options),
-        [&inv](const ApiReply &reply) { return printArchive(inv, reply); });
+    if (inv.curl()) {
+        inv.await(archives(inv)->start(options),
+            [&inv](const ApiReply &reply) { return printArchive(inv, reply); });
+        return;
+    }
+    // A lost answer or a 409 is looked up with one list call (G-REL-7): show what runs.
+    auto *start = StartReconciler::startArchive(archives(inv), options);
+    QObject::connect(start, &StartReconciler::finished, start, [&inv, start] {
+        if (!start->isSuccess()) {
+            if (start->error().kind() == ApiError::Kind::Validation)
+                inv.usageError(start->error().userMessage());
+            else
+                inv.failure(start->error().userMessage());
+            return;
+        }
+        if (start->isReconciled())
+            CliOutput::err(start->note());
+        inv.printObject(start->result().value<Archive>().raw);
+        inv.finish(ExitSuccess);
+    });
 }
 
 /// Pages through the whole list when `all` (offset += items until offset >= count).

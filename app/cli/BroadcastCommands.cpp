@@ -6,6 +6,7 @@
 
 #include "api/BroadcastsApi.h"
 #include "api/SipApi.h"
+#include "api/StartReconciler.h"
 #include "net/Redactor.h"
 
 #include <QJsonArray>
@@ -86,8 +87,26 @@ void broadcastStart(Invocation &inv)
         || !inv.intOption(QStringLiteral("max-duration"), options.maxDuration)
         || !inv.intOption(QStringLiteral("max-bitrate"), options.maxBitrate))
         return;
-    inv.await(broadcasts(inv)->start(options),
-        [&inv](const ApiReply &reply) { return printBroadcast(inv, reply); });
+    if (inv.curl()) {
+        inv.await(broadcasts(inv)->start(options),
+            [&inv](const ApiReply &reply) { return printBroadcast(inv, reply); });
+        return;
+    }
+    // A lost answer or a 409 is looked up with one list call (G-REL-7): show what runs.
+    auto *start = StartReconciler::startBroadcast(broadcasts(inv), options);
+    QObject::connect(start, &StartReconciler::finished, start, [&inv, start] {
+        if (!start->isSuccess()) {
+            if (start->error().kind() == ApiError::Kind::Validation)
+                inv.usageError(start->error().userMessage());
+            else
+                inv.failure(start->error().userMessage());
+            return;
+        }
+        if (start->isReconciled())
+            CliOutput::err(start->note());
+        inv.printObject(start->result().value<Broadcast>().raw);
+        inv.finish(ExitSuccess);
+    });
 }
 
 void broadcastListPage(Invocation &inv, ListQuery query, bool all, QSharedPointer<QJsonArray> items)
