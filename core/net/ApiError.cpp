@@ -25,8 +25,9 @@ QString withServerMessage(QString sentence, const QString &serverMessage)
 QString describeSkew(qint64 skew)
 {
     const qint64 magnitude = skew < 0 ? -skew : skew;
-    const QString amount =
-        magnitude >= 120 ? tr("%1 minutes").arg(magnitude / 60) : tr("%1 seconds").arg(magnitude);
+    // Date has whole seconds, so the skew is known to about 1 s: 599 s is "10 minutes".
+    const QString amount = magnitude >= 120 ? tr("%1 minutes").arg((magnitude + 30) / 60)
+                                            : tr("%1 seconds").arg(magnitude);
     return skew > 0 ? tr("This computer's clock is %1 behind the server's.").arg(amount)
                     : tr("This computer's clock is %1 ahead of the server's.").arg(amount);
 }
