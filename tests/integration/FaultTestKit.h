@@ -40,6 +40,7 @@ public:
     FaultProxy &proxy() { return m_proxy; }
     RestClient &client() { return m_client; }
     RequestLog &log() { return m_log; }
+    QNetworkAccessManager &network() { return m_network; }
 
     /// Requests in the sandbox journal with this method whose path ends with `pathSuffix`.
     int count(const QByteArray &method, const QString &pathSuffix = {})
