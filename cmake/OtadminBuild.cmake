@@ -8,6 +8,8 @@ if(DEFINED ENV{CI} AND NOT "$ENV{CI}" STREQUAL "" AND NOT "$ENV{CI}" STREQUAL "f
 endif()
 option(OTADMIN_WERROR "Treat compiler warnings as errors" ${_otadmin_werror_default})
 option(OTADMIN_SANITIZE "Build with AddressSanitizer, UndefinedBehaviorSanitizer and LeakSanitizer" OFF)
+# libFuzzer targets in tests/fuzz (clang only); every project object gets fuzzer coverage.
+option(OTADMIN_FUZZ "Build the libFuzzer targets (clang; use the fuzz preset)" OFF)
 
 # Every project target links this interface library for its warnings and Qt hygiene defines.
 add_library(otadmin_settings INTERFACE)
@@ -24,6 +26,12 @@ if(OTADMIN_SANITIZE)
   target_compile_options(otadmin_settings INTERFACE
     -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   target_link_options(otadmin_settings INTERFACE -fsanitize=address,undefined)
+endif()
+if(OTADMIN_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "OTADMIN_FUZZ needs clang (libFuzzer): use the fuzz preset")
+  endif()
+  target_compile_options(otadmin_settings INTERFACE -fsanitize=fuzzer-no-link)
 endif()
 
 # otadmin_add_test(NAME <name> SOURCES <files...> [LIBS <targets...>] LABELS <labels...>
