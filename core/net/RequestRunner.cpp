@@ -81,6 +81,9 @@ public:
         m_deadline.setSingleShot(true);
         connect(&m_deadline, &QTimer::timeout, this, &RequestRunner::deadlineReached);
         m_retryTimer.setSingleShot(true);
+        // A coarse timer may fire up to 5% early (seen: Retry-After 1 -> 952 ms); we must never
+        // retry before the server says (G-REL-3).
+        m_retryTimer.setTimerType(Qt::PreciseTimer);
         connect(&m_retryTimer, &QTimer::timeout, this, &RequestRunner::sendAttempt);
         reply->setAbortHandler([this] { cancel(); });
     }
