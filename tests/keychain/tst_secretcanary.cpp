@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Canary test (G-SEC-1, G-SEC-2): after a core workflow no secret, JWT or storage key is anywhere.
+#include "CanaryForms.h"
 #include "ReplyWaiter.h"
 #include "SandboxFixture.h"
 #include "api/ArchivesApi.h"
@@ -39,13 +40,9 @@ void captureMessage(QtMsgType, const QMessageLogContext &context, const QString 
     g_messages << QString::fromLatin1(context.category ? context.category : "") + u' ' + message;
 }
 
-/// Every form in which a canary could leak.
 QList<QByteArray> encodedForms(const QByteArray &canary)
 {
-    return {canary, canary.toBase64(),
-        canary.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals),
-        canary.toHex(), canary.toHex().toUpper(),
-        QUrl::toPercentEncoding(QString::fromUtf8(canary))};
+    return test::canaryForms(canary);
 }
 
 bool awaitCredential(CredentialReply *reply)
