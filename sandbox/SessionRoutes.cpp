@@ -33,7 +33,9 @@ Reply createSession(SandboxState &state, RouteContext &ctx)
         if (archiveMode != u"always")
             return Reply::error(
                 400, QStringLiteral("archiveName is only valid with archiveMode=always"));
-        if (archiveName.isEmpty() || archiveName.size() > 80)
+        // Characters, not UTF-16 units: 80 emoji are 80 characters (as the SDKs count them).
+        const qsizetype characters = archiveName.toUcs4().size();
+        if (characters == 0 || characters > 80)
             return Reply::error(400, QStringLiteral("archiveName must be 1 to 80 characters"));
         for (QChar &c : archiveName)
             if (c == u'~' || c == u'-' || c == u'_')
