@@ -308,7 +308,8 @@ private:
 
     void readBodyFrom(QNetworkReply *network)
     {
-        if (m_abortReason != AbortReason::None)
+        // After a timeout or abort Qt has closed the reply; reading would only warn.
+        if (m_abortReason != AbortReason::None || !network->isOpen())
             return;
         m_body += network->readAll();
         if (m_body.size() > m_client->m_config.maxResponseBytes)
