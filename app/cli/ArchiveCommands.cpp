@@ -3,15 +3,13 @@
 #include "CliCredentials.h"
 #include "CliOutput.h"
 #include "CliParse.h"
+#include "MediaCommands.h"
 
 #include "api/ArchivesApi.h"
-#include "api/StartReconciler.h"
 #include "api/StorageApi.h"
 #include "net/Redactor.h"
 
-#include <QJsonArray>
 #include <QJsonObject>
-#include <QSharedPointer>
 
 namespace otadmin::cli {
 
@@ -56,67 +54,7 @@ void archiveStart(Invocation &inv)
         return;
     }
     // A lost answer or a 409 is looked up with one list call (G-REL-7): show what runs.
-    auto *start = StartReconciler::startArchive(archives(inv), options);
-    QObject::connect(start, &StartReconciler::finished, start, [&inv, start] {
-        if (!start->isSuccess()) {
-            if (start->error().kind() == ApiError::Kind::Validation)
-                inv.usageError(start->error().userMessage());
-            else
-                inv.failure(start->error().userMessage());
-            return;
-        }
-        if (start->isReconciled())
-            CliOutput::err(start->note());
-        inv.printObject(start->result().value<Archive>().raw);
-        inv.finish(ExitSuccess);
-    });
-}
-
-/// Pages through the whole list when `all` (offset += items until offset >= count).
-void archiveListPage(Invocation &inv, ListQuery query, bool all, QSharedPointer<QJsonArray> items)
-{
-    inv.await(archives(inv)->list(query), [&inv, query, all, items](const ApiReply &reply) {
-        const auto page = reply.resultAs<ArchiveList>();
-        for (const Archive &archive : page.items)
-            items->append(Redactor::redactJson(archive.raw));
-        const int next = query.offset + int(page.items.size());
-        if (all && !page.items.isEmpty() && next < page.count) {
-            ListQuery more = query;
-            more.offset = next;
-            archiveListPage(inv, more, all, items);
-            return false;
-        }
-        if (inv.json()) {
-            CliOutput::json(*items);
-        } else {
-            QList<QJsonObject> rows;
-            for (const QJsonValue &item : *items)
-                rows << item.toObject();
-            CliOutput::table({QStringLiteral("id"), QStringLiteral("status"),
-                                 QStringLiteral("name"), QStringLiteral("createdAt"),
-                                 QStringLiteral("duration"), QStringLiteral("sessionId")},
-                rows);
-            if (!all && next < page.count)
-                CliOutput::err(tr("%1 of %2 shown; --all lists every one.")
-                                   .arg(items->size())
-                                   .arg(page.count));
-        }
-        return true;
-    });
-}
-
-bool readListQuery(Invocation &inv, ListQuery &query)
-{
-    std::optional<int> offset;
-    std::optional<int> count;
-    if (!inv.intOption(QStringLiteral("offset"), offset)
-        || !inv.intOption(QStringLiteral("count"), count))
-        return false;
-    query.offset = offset.value_or(0);
-    query.count = count.value_or(
-        inv.isSet(QStringLiteral("all")) ? ListQuery::MaxCount : ListQuery::DefaultCount);
-    query.sessionId = inv.value(QStringLiteral("session"));
-    return true;
+    finishStart<Archive>(inv, StartReconciler::startArchive(archives(inv), options));
 }
 
 void archiveList(Invocation &inv)
@@ -124,8 +62,10 @@ void archiveList(Invocation &inv)
     ListQuery query;
     if (!readListQuery(inv, query))
         return;
-    archiveListPage(
-        inv, query, inv.isSet(QStringLiteral("all")), QSharedPointer<QJsonArray>::create());
+    listPages<Archive>(inv, [&inv](const ListQuery &page) { return archives(inv)->list(page); },
+        query, inv.isSet(QStringLiteral("all")),
+        {QStringLiteral("id"), QStringLiteral("status"), QStringLiteral("name"),
+            QStringLiteral("createdAt"), QStringLiteral("duration"), QStringLiteral("sessionId")});
 }
 
 void archiveLayout(Invocation &inv)

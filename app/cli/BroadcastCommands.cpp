@@ -3,15 +3,13 @@
 #include "CliCredentials.h"
 #include "CliOutput.h"
 #include "CliParse.h"
+#include "MediaCommands.h"
 
 #include "api/BroadcastsApi.h"
 #include "api/SipApi.h"
-#include "api/StartReconciler.h"
 #include "net/Redactor.h"
 
-#include <QJsonArray>
 #include <QJsonObject>
-#include <QSharedPointer>
 
 namespace otadmin::cli {
 
@@ -93,68 +91,18 @@ void broadcastStart(Invocation &inv)
         return;
     }
     // A lost answer or a 409 is looked up with one list call (G-REL-7): show what runs.
-    auto *start = StartReconciler::startBroadcast(broadcasts(inv), options);
-    QObject::connect(start, &StartReconciler::finished, start, [&inv, start] {
-        if (!start->isSuccess()) {
-            if (start->error().kind() == ApiError::Kind::Validation)
-                inv.usageError(start->error().userMessage());
-            else
-                inv.failure(start->error().userMessage());
-            return;
-        }
-        if (start->isReconciled())
-            CliOutput::err(start->note());
-        inv.printObject(start->result().value<Broadcast>().raw);
-        inv.finish(ExitSuccess);
-    });
-}
-
-void broadcastListPage(Invocation &inv, ListQuery query, bool all, QSharedPointer<QJsonArray> items)
-{
-    inv.await(broadcasts(inv)->list(query), [&inv, query, all, items](const ApiReply &reply) {
-        const auto page = reply.resultAs<BroadcastList>();
-        for (const Broadcast &broadcast : page.items)
-            items->append(Redactor::redactJson(broadcast.raw));
-        const int next = query.offset + int(page.items.size());
-        if (all && !page.items.isEmpty() && next < page.count) {
-            ListQuery more = query;
-            more.offset = next;
-            broadcastListPage(inv, more, all, items);
-            return false;
-        }
-        if (inv.json()) {
-            CliOutput::json(*items);
-        } else {
-            QList<QJsonObject> rows;
-            for (const QJsonValue &item : *items)
-                rows << item.toObject();
-            CliOutput::table(
-                {QStringLiteral("id"), QStringLiteral("status"), QStringLiteral("createdAt"),
-                    QStringLiteral("broadcastUrls.hls"), QStringLiteral("sessionId")},
-                rows);
-            if (!all && next < page.count)
-                CliOutput::err(tr("%1 of %2 shown; --all lists every one.")
-                                   .arg(items->size())
-                                   .arg(page.count));
-        }
-        return true;
-    });
+    finishStart<Broadcast>(inv, StartReconciler::startBroadcast(broadcasts(inv), options));
 }
 
 void broadcastList(Invocation &inv)
 {
-    std::optional<int> offset;
-    std::optional<int> count;
-    if (!inv.intOption(QStringLiteral("offset"), offset)
-        || !inv.intOption(QStringLiteral("count"), count))
-        return;
     ListQuery query;
-    query.offset = offset.value_or(0);
-    query.count = count.value_or(
-        inv.isSet(QStringLiteral("all")) ? ListQuery::MaxCount : ListQuery::DefaultCount);
-    query.sessionId = inv.value(QStringLiteral("session"));
-    broadcastListPage(
-        inv, query, inv.isSet(QStringLiteral("all")), QSharedPointer<QJsonArray>::create());
+    if (!readListQuery(inv, query))
+        return;
+    listPages<Broadcast>(inv, [&inv](const ListQuery &page) { return broadcasts(inv)->list(page); },
+        query, inv.isSet(QStringLiteral("all")),
+        {QStringLiteral("id"), QStringLiteral("status"), QStringLiteral("createdAt"),
+            QStringLiteral("broadcastUrls.hls"), QStringLiteral("sessionId")});
 }
 
 void broadcastLayout(Invocation &inv)
