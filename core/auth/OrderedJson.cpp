@@ -11,7 +11,9 @@ QByteArray OrderedJson::quoted(const QString &value)
 {
     // Let Qt do the escaping: serialise ["value"] and strip the brackets.
     const QByteArray array = QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact);
-    return array.mid(1, array.size() - 2);
+    // Qt 6.4's QJsonDocument::fromJson() drops a raw U+FEFF at the start of a string, so our
+    // own decoder (and the inspector) would lose it; the escaped form survives every parser.
+    return array.mid(1, array.size() - 2).replace("\xEF\xBB\xBF", "\\ufeff");
 }
 
 OrderedJson &OrderedJson::addRaw(const QString &key, const QByteArray &rawValue)

@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageAuthenticationCode>
+#include <QStringDecoder>
 
 #include <cmath>
 
@@ -31,7 +32,9 @@ bool isAscii(const QString &text)
 QString formValue(QByteArray raw)
 {
     raw.replace('+', ' ');
-    return QString::fromUtf8(QByteArray::fromPercentEncoding(raw));
+    // QString::fromUtf8() would drop a value's leading U+FEFF (%EF%BB%BF); keep it.
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
+    return utf8(QByteArray::fromPercentEncoding(raw));
 }
 
 QList<Field> parseForm(const QByteArray &form)
