@@ -5,6 +5,7 @@
 #include "Router.h"
 #include "Routes.h"
 #include "SandboxState.h"
+#include "StreamSelection.h"
 
 #include <algorithm>
 
@@ -145,43 +146,9 @@ Reply patchStreams(SandboxState &state, RouteContext &ctx)
     Archive *a = archiveOf(state, ctx);
     if (!a)
         return archiveNotFound();
-    QJsonObject body;
-    QString error;
-    if (!rules::parseJsonObject(ctx.request.body, false, &body, &error))
-        return Reply::error(400, error);
-    const bool add = body.contains(QLatin1String("addStream"));
-    const bool remove = body.contains(QLatin1String("removeStream"));
-    if (add == remove)
-        return Reply::error(
-            400, QStringLiteral("Exactly one of addStream and removeStream is required"));
-    const QJsonValue id =
-        body.value(add ? QLatin1String("addStream") : QLatin1String("removeStream"));
-    if (!id.isString() || id.toString().isEmpty())
-        return Reply::error(400, QStringLiteral("The stream ID must be a string"));
-    const auto hasAudio = rules::optionalBool(body, QStringLiteral("hasAudio"), true);
-    const auto hasVideo = rules::optionalBool(body, QStringLiteral("hasVideo"), true);
-    if (!hasAudio || !hasVideo)
-        return Reply::error(400, QStringLiteral("hasAudio and hasVideo must be booleans"));
-    if (a->streamMode != u"manual")
-        return Reply::error(405, QStringLiteral("The archive is not in manual stream mode"));
-    if (!a->isRecording())
-        return Reply::error(409, QStringLiteral("The archive is not recording"));
-    auto it = std::find_if(a->streams.begin(), a->streams.end(),
-        [&](const IncludedStream &s) { return s.streamId == id.toString(); });
-    if (add) {
-        Session *s = state.sessionOf(a->projectKey, a->sessionId);
-        if (!s || !s->stream(id.toString()))
-            return Reply::error(404, QStringLiteral("Stream not found"));
-        if (it != a->streams.end())
-            *it = IncludedStream {id.toString(), *hasAudio, *hasVideo};
-        else
-            a->streams.append(IncludedStream {id.toString(), *hasAudio, *hasVideo});
-    } else {
-        if (it == a->streams.end())
-            return Reply::error(404, QStringLiteral("Stream not found in the archive"));
-        a->streams.erase(it);
-    }
-    return Reply::noContent();
+    Reply reply = changeIncludedStreams(state, QStringLiteral("archive"), a->projectKey,
+        a->sessionId, a->streamMode, a->isRecording(), a->streams, ctx.request.body);
+    return reply;
 }
 
 Reply setStorage(RouteContext &ctx)

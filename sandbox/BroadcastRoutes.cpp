@@ -5,6 +5,7 @@
 #include "Router.h"
 #include "Routes.h"
 #include "SandboxState.h"
+#include "StreamSelection.h"
 
 #include <algorithm>
 
@@ -164,41 +165,11 @@ Reply patchStreams(SandboxState &state, RouteContext &ctx)
     Broadcast *b = broadcastOf(state, ctx);
     if (!b)
         return broadcastNotFound();
-    QJsonObject body;
-    QString error;
-    if (!rules::parseJsonObject(ctx.request.body, false, &body, &error))
-        return Reply::error(400, error);
-    const bool add = body.contains(QLatin1String("addStream"));
-    if (add == body.contains(QLatin1String("removeStream")))
-        return Reply::error(
-            400, QStringLiteral("Exactly one of addStream and removeStream is required"));
-    const QJsonValue id =
-        body.value(add ? QLatin1String("addStream") : QLatin1String("removeStream"));
-    const auto hasAudio = rules::optionalBool(body, QStringLiteral("hasAudio"), true);
-    const auto hasVideo = rules::optionalBool(body, QStringLiteral("hasVideo"), true);
-    if (!id.isString() || id.toString().isEmpty() || !hasAudio || !hasVideo)
-        return Reply::error(400, QStringLiteral("Invalid stream change"));
-    if (b->streamMode != u"manual")
-        return Reply::error(405, QStringLiteral("The broadcast is not in manual stream mode"));
-    if (b->status != u"started")
-        return Reply::error(409, QStringLiteral("The broadcast is not running"));
-    auto it = std::find_if(b->streams.begin(), b->streams.end(),
-        [&](const IncludedStream &s) { return s.streamId == id.toString(); });
-    if (add) {
-        Session *s = state.sessionOf(b->projectKey, b->sessionId);
-        if (!s || !s->stream(id.toString()))
-            return Reply::error(404, QStringLiteral("Stream not found"));
-        if (it != b->streams.end())
-            *it = IncludedStream {id.toString(), *hasAudio, *hasVideo};
-        else
-            b->streams.append(IncludedStream {id.toString(), *hasAudio, *hasVideo});
-    } else {
-        if (it == b->streams.end())
-            return Reply::error(404, QStringLiteral("Stream not found in the broadcast"));
-        b->streams.erase(it);
-    }
-    b->updatedAt = ctx.nowMs;
-    return Reply::noContent();
+    Reply reply = changeIncludedStreams(state, QStringLiteral("broadcast"), b->projectKey,
+        b->sessionId, b->streamMode, b->status == u"started", b->streams, ctx.request.body);
+    if (reply.status == 204)
+        b->updatedAt = ctx.nowMs;
+    return reply;
 }
 
 } // namespace
