@@ -155,20 +155,6 @@ const QStringList Fixtures {QStringLiteral("500"), QStringLiteral("502"), QStrin
     QStringLiteral("reset-mid-body"), QStringLiteral("truncated"), QStringLiteral("hang"),
     QStringLiteral("drip")};
 
-/// Waits for a StartReconciler (owned by the caller afterwards).
-std::unique_ptr<StartReconciler> awaitReconciler(StartReconciler *reconciler)
-{
-    reconciler->setAutoDelete(false);
-    std::unique_ptr<StartReconciler> owned(reconciler);
-    QSignalSpy spy(reconciler, &StartReconciler::finished);
-    if (!reconciler->isFinished())
-        spy.wait(10000);
-    QTest::qWait(5);
-    if (spy.count() != 1)
-        QTest::qFail("StartReconciler::finished did not fire exactly once", __FILE__, __LINE__);
-    return owned;
-}
-
 } // namespace
 
 class TestFaults : public QObject
@@ -339,7 +325,7 @@ private Q_SLOTS:
         int listCalls = 0;
         std::unique_ptr<StartReconciler> reconciled;
         if (reconciler) {
-            reconciled = awaitReconciler(reconciler);
+            reconciled = await(reconciler);
             failed = reconciled->error().isError(); // kept even when reconciled
             outcomeUnknown = reconciled->startOutcomeUnknown();
             listCalls = reconciled->listCalls();

@@ -16,19 +16,6 @@ using Outcome = StartReconciler::Outcome;
 
 namespace {
 
-std::unique_ptr<StartReconciler> awaitReconciler(StartReconciler *reconciler)
-{
-    reconciler->setAutoDelete(false);
-    std::unique_ptr<StartReconciler> owned(reconciler);
-    QSignalSpy spy(reconciler, &StartReconciler::finished);
-    if (!reconciler->isFinished())
-        spy.wait(10000);
-    QTest::qWait(5);
-    if (spy.count() != 1)
-        QTest::qFail("StartReconciler::finished did not fire exactly once", __FILE__, __LINE__);
-    return owned;
-}
-
 } // namespace
 
 class TestFaultReconcile : public QObject
@@ -45,7 +32,7 @@ class TestFaultReconcile : public QObject
     {
         ArchiveOptions options;
         options.sessionId = session;
-        return awaitReconciler(StartReconciler::startArchive(
+        return await(StartReconciler::startArchive(
             new ArchivesApi(&m_env->client(), &m_env->client()), options));
     }
 
@@ -162,7 +149,7 @@ private Q_SLOTS:
         BroadcastOptions options;
         options.sessionId = session;
         options.hls = HlsOptions {};
-        auto result = awaitReconciler(StartReconciler::startBroadcast(
+        auto result = await(StartReconciler::startBroadcast(
             new BroadcastsApi(&m_env->client(), &m_env->client()), options));
         QVERIFY2(result->isSuccess(), qPrintable(result->error().userMessage()));
         QVERIFY(result->isReconciled());

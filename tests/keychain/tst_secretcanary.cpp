@@ -45,15 +45,6 @@ QList<QByteArray> encodedForms(const QByteArray &canary)
     return test::canaryForms(canary);
 }
 
-bool awaitCredential(CredentialReply *reply)
-{
-    reply->setAutoDelete(false);
-    std::unique_ptr<CredentialReply> owned(reply);
-    QSignalSpy spy(reply, &CredentialReply::finished);
-    spy.wait(15'000);
-    return reply->isSuccess();
-}
-
 } // namespace
 
 class TestSecretCanary : public QObject
@@ -98,8 +89,8 @@ void TestSecretCanary::noSecretAnywhereAfterWorkflow()
     QVERIFY(profiles.setActiveProfileName(project.name));
     const QByteArray oldSecret = fx.server().apiSecret().toUtf8();
     const QByteArray accountSecret = fx.server().accountSecret().toUtf8();
-    QVERIFY(awaitCredential(store->writeSecret(credentialKey(project), oldSecret)));
-    QVERIFY(awaitCredential(store->writeSecret(credentialKey(account), accountSecret)));
+    QVERIFY(test::await(store->writeSecret(credentialKey(project), oldSecret))->isSuccess());
+    QVERIFY(test::await(store->writeSecret(credentialKey(account), accountSecret))->isSuccess());
 
     // Session, token, archive, storage.
     SessionsApi sessions(&fx.client());

@@ -43,23 +43,13 @@ struct Stored
 
 Stored readStored(CredentialStore &store, const QString &key)
 {
-    CredentialReply *reply = store.readSecret(key);
-    reply->setAutoDelete(false);
-    std::unique_ptr<CredentialReply> owned(reply);
-    QSignalSpy spy(reply, &CredentialReply::finished);
-    if (!reply->isFinished())
-        spy.wait(15'000);
+    const auto reply = test::await(store.readSecret(key), 15'000);
     return {reply->error(), reply->secret()};
 }
 
 bool writeStored(CredentialStore &store, const QString &key, const QByteArray &secret)
 {
-    CredentialReply *reply = store.writeSecret(key, secret);
-    reply->setAutoDelete(false);
-    std::unique_ptr<CredentialReply> owned(reply);
-    QSignalSpy spy(reply, &CredentialReply::finished);
-    spy.wait(15'000);
-    return reply->isSuccess();
+    return test::await(store.writeSecret(key, secret), 15'000)->isSuccess();
 }
 
 } // namespace

@@ -11,14 +11,17 @@
 
 namespace otadmin::test {
 
-/// Takes ownership of `reply`, runs the event loop until it finishes (or `timeoutMSecs`),
-/// and records a test failure if `finished` fired other than exactly once.
-inline std::unique_ptr<ApiReply> await(ApiReply *reply, int timeoutMSecs = 10000)
+/// Takes ownership of `job` — an ApiReply, CredentialReply or StartReconciler: anything that
+/// finishes exactly once with a `finished` signal and deletes itself unless
+/// setAutoDelete(false) — runs the event loop until it finishes (or `timeoutMSecs`), and
+/// records a test failure if `finished` fired other than exactly once.
+template<typename Job>
+std::unique_ptr<Job> await(Job *job, int timeoutMSecs = 10000)
 {
-    reply->setAutoDelete(false);
-    std::unique_ptr<ApiReply> owned(reply);
-    QSignalSpy spy(reply, &ApiReply::finished);
-    if (!reply->isFinished())
+    job->setAutoDelete(false);
+    std::unique_ptr<Job> owned(job);
+    QSignalSpy spy(job, &Job::finished);
+    if (!job->isFinished())
         spy.wait(timeoutMSecs);
     QTest::qWait(5); // a second emission would show up here
     if (spy.count() != 1)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // RestClient over real loopback HTTP against a scripted server: headers, signing, faults, retries.
+#include "ReplyWaiter.h"
 #include "ScriptedHttpServer.h"
 #include "auth/Clock.h"
 #include "auth/Jwt.h"
@@ -49,19 +50,6 @@ class TestRestClient : public QObject
     std::unique_ptr<ScriptedHttpServer> m_server;
     std::unique_ptr<RestClient> m_client;
     std::unique_ptr<RequestLog> m_log;
-
-    // Waits for the reply to finish and checks it finished exactly once.
-    std::unique_ptr<ApiReply> await(ApiReply *reply, int timeoutMSecs = 10000)
-    {
-        reply->setAutoDelete(false);
-        std::unique_ptr<ApiReply> owned(reply);
-        QSignalSpy spy(reply, &ApiReply::finished);
-        if (!reply->isFinished())
-            spy.wait(timeoutMSecs);
-        QTest::qWait(20); // a second emission would show up here
-        [&] { QCOMPARE(spy.count(), 1); }();
-        return owned;
-    }
 
 private Q_SLOTS:
     void init()
