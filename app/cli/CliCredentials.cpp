@@ -2,6 +2,8 @@
 // Credentials from the environment or from a saved profile and the OS keychain.
 #include "CliCredentials.h"
 
+#include "settings/AppSettings.h"
+
 #include "credentials/KeychainCredentialStore.h"
 #include "settings/ProfileStore.h"
 
@@ -13,12 +15,6 @@ namespace otadmin::cli {
 QByteArray envValue(const char *name)
 {
     return qgetenv(name);
-}
-
-QSettings *createSettings(QObject *parent)
-{
-    return new QSettings(QSettings::IniFormat, QSettings::UserScope,
-        QStringLiteral("OpenTok Admin"), QStringLiteral("opentok-admin"), parent);
 }
 
 CliCredentials::CliCredentials(QObject *parent) : QObject(parent) { }
@@ -68,7 +64,7 @@ void CliCredentials::resolveFromEnvironment(Scope scope, bool needSecret, const 
 void CliCredentials::resolveFromProfile(
     const QString &profileName, Scope scope, bool needSecret, const Done &done)
 {
-    QSettings *settings = createSettings(this);
+    QSettings *settings = createAppSettings(this);
     ProfileStore store(settings);
     const std::optional<Profile> profile = store.profile(profileName);
     settings->deleteLater();

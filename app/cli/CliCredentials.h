@@ -36,11 +36,6 @@ inline constexpr char SipPassword[] = "OPENTOK_SIP_PASSWORD";
 /// The value of an environment variable (empty when unset).
 QByteArray envValue(const char *name);
 
-/// The settings file shared with the GUI: INI format, user scope, organisation
-/// "OpenTok Admin", application "opentok-admin" (on Linux
-/// $XDG_CONFIG_HOME/OpenTok Admin/opentok-admin.ini). Holds no secrets.
-QSettings *createSettings(QObject *parent);
-
 /// What a command runs with. The secret is filled in by resolve().
 struct ResolvedCredentials
 {

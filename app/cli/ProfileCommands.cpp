@@ -3,6 +3,7 @@
 #include "CliCredentials.h"
 #include "CliOutput.h"
 #include "CliParse.h"
+#include "settings/AppSettings.h"
 
 #include "credentials/KeychainCredentialStore.h"
 #include "settings/ProfileStore.h"
@@ -53,7 +54,7 @@ QJsonObject toJson(const Profile &profile, bool active)
 
 void profileList(Invocation &inv)
 {
-    QSettings *settings = createSettings(inv.client());
+    QSettings *settings = createAppSettings(inv.client());
     ProfileStore store(settings);
     QJsonArray array;
     QList<QJsonObject> rows;
@@ -73,7 +74,7 @@ void profileList(Invocation &inv)
 
 void profileAdd(Invocation &inv)
 {
-    auto *settings = createSettings(inv.client());
+    auto *settings = createAppSettings(inv.client());
     auto *store = new ProfileStore(settings, inv.client());
     Profile profile;
     profile.name = inv.arg(0);
@@ -124,7 +125,7 @@ void profileAdd(Invocation &inv)
 
 void profileRemove(Invocation &inv)
 {
-    auto *settings = createSettings(inv.client());
+    auto *settings = createAppSettings(inv.client());
     auto *store = new ProfileStore(settings, inv.client());
     const std::optional<Profile> profile = store->profile(inv.arg(0));
     if (!profile) {

@@ -91,6 +91,13 @@ ApiReply *RestClient::reject(const FieldError &error, Idempotency idempotency)
     return reply;
 }
 
+void RestClient::abortAll()
+{
+    const auto replies = findChildren<ApiReply *>(Qt::FindDirectChildrenOnly);
+    for (ApiReply *reply : replies)
+        reply->abort();
+}
+
 QByteArray RestClient::userAgent()
 {
     return QByteArrayLiteral("OpenTokAdmin-Qt/" OTADMIN_VERSION " Qt/") + QByteArray(qVersion());

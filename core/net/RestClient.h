@@ -87,6 +87,11 @@ public:
     /// A reply that fails with a Validation error naming the field; nothing is sent.
     ApiReply *reject(const FieldError &error, Idempotency idempotency = Idempotency::NonIdempotent);
 
+    /// Cancels every call still running (each reply finishes with a Cancelled error, so no
+    /// area signal fires for it). Used when the profile changes: an answer meant for the old
+    /// profile must never reach the new profile's models.
+    void abortAll();
+
     /// The User-Agent sent with every request: "OpenTokAdmin-Qt/<version> Qt/<version>".
     static QByteArray userAgent();
 

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// opentok-admin: builds the application context and the main window, then runs.
+#include "AppContext.h"
+#include "MainWindow.h"
+#include "ProfileController.h"
+#include "SandboxLauncher.h"
+#include "credentials/KeychainCredentialStore.h"
+#include "settings/AppSettings.h"
+#include "settings/ProfileStore.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QSettings>
+#include <QTimer>
+#include <cstdio>
+
+using namespace otadmin;
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("OpenTok Admin"));
+    QApplication::setApplicationName(QStringLiteral("opentok-admin"));
+    QApplication::setApplicationDisplayName(QStringLiteral("OpenTok Admin"));
+    QApplication::setApplicationVersion(QStringLiteral(OTADMIN_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("opentok-admin"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("opentok-admin")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main",
+        "Desktop administration for the OpenTok (Vonage Video) REST API. Secrets are read from "
+        "the system keychain; none is ever taken on the command line."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption sandboxOption(QStringLiteral("sandbox"),
+        QApplication::translate("main",
+            "Start the built-in OpenTok-compatible sandbox and open on it (no account needed)."));
+    const QCommandLineOption profileOption(QStringLiteral("profile"),
+        QApplication::translate("main", "Open on the saved profile <name>."),
+        QStringLiteral("name"));
+    const QCommandLineOption quitAfterOption(QStringLiteral("quit-after-shown"),
+        QApplication::translate("main",
+            "Quit as soon as the main window is shown and its profile is active (start-up "
+            "checks and benchmarks)."));
+    parser.addOptions({sandboxOption, profileOption, quitAfterOption});
+    parser.process(app);
+
+    QSettings *settings = createAppSettings(&app);
+    KeychainCredentialStore keychain;
+    AppContext context(settings, &keychain);
+    MainWindow window(context);
+
+    ProfileController *profiles = context.profiles();
+    if (parser.isSet(quitAfterOption)) {
+        QObject::connect(profiles, &ProfileController::activated, &app,
+            [] { QTimer::singleShot(0, qApp, &QCoreApplication::quit); });
+        QObject::connect(profiles, &ProfileController::activationFailed, &app,
+            [](const QString &, const QString &message) {
+                std::fprintf(stderr, "opentok-admin: %s\n", qUtf8Printable(message));
+                QCoreApplication::exit(1);
+            });
+    }
+
+    if (parser.isSet(sandboxOption)) {
+        QString error;
+        if (!context.sandbox()->start(&error)) {
+            std::fprintf(stderr, "opentok-admin: %s\n", qUtf8Printable(error));
+            return 1;
+        }
+        profiles->activate(QString::fromLatin1(SandboxLauncher::ProjectProfileName));
+    } else if (parser.isSet(profileOption)) {
+        profiles->activate(parser.value(profileOption));
+    } else if (const QString last = context.profileStore()->activeProfileName(); !last.isEmpty()) {
+        profiles->activate(last);
+    } else if (parser.isSet(quitAfterOption)) {
+        QTimer::singleShot(0, &app, &QCoreApplication::quit);
+    }
+
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// MainWindow: first start, sandbox profile, navigation, shortcuts, status bar, About, geometry.
+#include "AboutDialog.h"
+#include "GuiFixture.h"
+#include "ProfileController.h"
+#include "SandboxLauncher.h"
+#include "common/Panel.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTest>
+
+using namespace otadmin;
+
+class TestGuiMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        m_fixture = std::make_unique<test::GuiFixture>();
+        QVERIFY(m_fixture->isReady());
+    }
+    void cleanup() { m_fixture.reset(); }
+
+    void projectProfileShowsMediaPanels()
+    {
+        QVERIFY(m_fixture->activateProject());
+        auto *nav = m_fixture->find<QListWidget>(QStringLiteral("navigation"));
+        QVERIFY(nav);
+        QStringList visible;
+        for (int row = 0; row < nav->count(); ++row) {
+            if (!nav->item(row)->isHidden())
+                visible << nav->item(row)->data(Qt::UserRole).toString();
+        }
+        QCOMPARE(visible,
+            QStringList({QStringLiteral("sessionsPanel"), QStringLiteral("archivesPanel"),
+                QStringLiteral("broadcastsPanel"), QStringLiteral("sipPanel"),
+                QStringLiteral("storagePanel"), QStringLiteral("requestLogPanel")}));
+        QVERIFY(!m_fixture->showPanel(QStringLiteral("projectsPanel")));
+    }
+
+    void accountProfileShowsProjects()
+    {
+        QVERIFY(m_fixture->activateAccount());
+        QVERIFY(m_fixture->showPanel(QStringLiteral("projectsPanel")));
+        QVERIFY(!m_fixture->showPanel(QStringLiteral("archivesPanel")));
+        QCOMPARE(m_fixture->window().currentPanel()->objectName(), QStringLiteral("projectsPanel"));
+    }
+
+    void statusBarNamesProfileAndUrl()
+    {
+        QVERIFY(m_fixture->activateProject());
+        auto *tag = m_fixture->find<QLabel>(QStringLiteral("statusTag"));
+        auto *url = m_fixture->find<QLabel>(QStringLiteral("statusUrl"));
+        QVERIFY(tag && url);
+        QCOMPARE(tag->text(), QStringLiteral("Sandbox"));
+        QVERIFY(tag->isVisible());
+        QCOMPARE(url->text(), m_fixture->server().baseUrl().toString());
+        QVERIFY(m_fixture->window().windowTitle().startsWith(QStringLiteral("Sandbox")));
+    }
+
+    void ctrlNumberSwitchesPanels()
+    {
+        QVERIFY(m_fixture->activateProject());
+        QTest::keyClick(&m_fixture->window(), Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(m_fixture->window().currentPanel()->objectName(), QStringLiteral("archivesPanel"));
+        QTest::keyClick(&m_fixture->window(), Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(m_fixture->window().currentPanel()->objectName(), QStringLiteral("sessionsPanel"));
+    }
+
+    void aboutNamesVersions()
+    {
+        const QString line = AboutDialog::versionLine();
+        QVERIFY(line.contains(QStringLiteral(OTADMIN_VERSION)));
+        QVERIFY(line.contains(QString::fromLatin1(qVersion())));
+        QVERIFY(line.contains(QStringLiteral("QtKeychain 0.")));
+    }
+
+    void geometryAndLastPanelAreRemembered()
+    {
+        QVERIFY(m_fixture->activateProject());
+        QVERIFY(m_fixture->showPanel(QStringLiteral("storagePanel")));
+        m_fixture->window().close();
+        QCOMPARE(m_fixture->settings().value(QStringLiteral("window/lastPanel")).toString(),
+            QStringLiteral("storagePanel"));
+        QVERIFY(!m_fixture->settings()
+                     .value(QStringLiteral("window/geometry"))
+                     .toByteArray()
+                     .isEmpty());
+    }
+
+private:
+    std::unique_ptr<test::GuiFixture> m_fixture;
+};
+
+QTEST_MAIN(TestGuiMainWindow)
+#include "tst_gui_mainwindow.moc"

@@ -1,0 +1,389 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// MainWindow: navigation, panels, profile switcher, status bar and shortcuts.
+#include "MainWindow.h"
+
+#include "AboutDialog.h"
+#include "AppContext.h"
+#include "ProfileController.h"
+#include "api/Workspace.h"
+#include "archives/ArchivesPanel.h"
+#include "broadcasts/BroadcastsPanel.h"
+#include "common/MessageBanner.h"
+#include "net/RequestLog.h"
+#include "profiles/ProfilesDialog.h"
+#include "profiles/WelcomePage.h"
+#include "projects/ProjectsPanel.h"
+#include "requestlog/RequestLogPanel.h"
+#include "sessions/SessionsPanel.h"
+#include "sip/SipPanel.h"
+#include "storage/StoragePanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QKeySequence>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QPainter>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace otadmin {
+
+namespace {
+constexpr char GeometryKey[] = "window/geometry";
+constexpr char StateKey[] = "window/state";
+constexpr char LastPanelKey[] = "window/lastPanel";
+} // namespace
+
+MainWindow::MainWindow(AppContext &context, QWidget *parent)
+    : QMainWindow(parent),
+      m_context(context),
+      m_nav(new QListWidget(this)),
+      m_stack(new QStackedWidget(this)),
+      m_central(new QStackedWidget(this)),
+      m_welcome(new WelcomePage(context, this)),
+      m_banner(new MessageBanner(this)),
+      m_switcher(new QComboBox(this)),
+      m_toolbarTag(new QLabel(this)),
+      m_statusTag(new QLabel(this)),
+      m_statusProfile(new QLabel(this)),
+      m_statusUrl(new QLabel(this)),
+      m_statusRequest(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(QApplication::applicationDisplayName());
+    m_nav->setObjectName(QStringLiteral("navigation"));
+    m_nav->setAccessibleName(tr("Areas"));
+    m_nav->setIconSize(QSize(22, 22));
+    m_nav->setSpacing(2);
+    m_stack->setObjectName(QStringLiteral("panels"));
+    m_banner->setObjectName(QStringLiteral("windowBanner"));
+
+    addPanel(new SessionsPanel(context, this));
+    addPanel(new ArchivesPanel(context, this));
+    addPanel(new BroadcastsPanel(context, this));
+    addPanel(new SipPanel(context, this));
+    addPanel(new StoragePanel(context, this));
+    addPanel(new ProjectsPanel(context, this));
+    addPanel(new RequestLogPanel(context, this));
+
+    auto *splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(m_nav);
+    splitter->addWidget(m_stack);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+    m_nav->setMinimumWidth(170);
+    splitter->setSizes({200, 900});
+
+    auto *work = new QWidget(this);
+    auto *workLayout = new QVBoxLayout(work);
+    workLayout->setContentsMargins(0, 0, 0, 0);
+    workLayout->addWidget(m_banner);
+    workLayout->addWidget(splitter, 1);
+    m_central->addWidget(m_welcome);
+    m_central->addWidget(work);
+    setCentralWidget(m_central);
+
+    connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0)
+            m_stack->setCurrentIndex(row);
+    });
+
+    createActions();
+    createToolBar();
+    createStatusBar();
+
+    ProfileController *profiles = m_context.profiles();
+    connect(profiles, &ProfileController::profilesChanged, this, [this] {
+        rebuildProfileSwitcher();
+        updateProfileUi();
+    });
+    connect(profiles, &ProfileController::activated, this, [this] {
+        m_banner->dismiss();
+        updateProfileUi();
+    });
+    connect(profiles, &ProfileController::activationFailed, this,
+        [this](const QString &name, const QString &message) { onActivationFailed(name, message); });
+    connect(
+        m_context.workspace(), &Workspace::profileDeactivated, this, &MainWindow::updateProfileUi);
+    connect(m_context.workspace()->requestLog(), &RequestLog::entryAdded, this,
+        &MainWindow::showRequestOutcome);
+    connect(m_welcome, &WelcomePage::addProfileRequested, this, &MainWindow::openProfiles);
+
+    rebuildProfileSwitcher();
+    updateProfileUi();
+    restoreState();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addPanel(Panel *panel)
+{
+    m_panels.append(panel);
+    m_stack->addWidget(panel);
+    auto *item = new QListWidgetItem(panel->icon(), panel->title(), m_nav);
+    item->setData(Qt::UserRole, panel->objectName());
+    item->setData(Qt::AccessibleTextRole, panel->title());
+    connect(panel, &Panel::summaryChanged, this, [item, panel](const QString &summary) {
+        item->setText(summary.isEmpty() ? panel->title()
+                                        : panel->title() + QStringLiteral(" \u00b7 ") + summary);
+    });
+    connect(panel, &Panel::panelRequested, this, &MainWindow::showPanel);
+}
+
+Panel *MainWindow::panel(const QString &objectName) const
+{
+    for (Panel *p : m_panels) {
+        if (p->objectName() == objectName)
+            return p;
+    }
+    return nullptr;
+}
+
+Panel *MainWindow::currentPanel() const
+{
+    return qobject_cast<Panel *>(m_stack->currentWidget());
+}
+
+bool MainWindow::showPanel(const QString &objectName)
+{
+    const int row = m_panels.indexOf(panel(objectName));
+    if (row < 0 || m_nav->item(row)->isHidden())
+        return false;
+    m_nav->setCurrentRow(row);
+    return true;
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *manage = file->addAction(tr("&Profiles\u2026"), this, &MainWindow::openProfiles);
+    manage->setObjectName(QStringLiteral("actionProfiles"));
+    manage->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+P")));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    for (int i = 0; i < m_panels.size(); ++i) {
+        Panel *p = m_panels.at(i);
+        QAction *action = go->addAction(p->icon(), p->title());
+        action->setObjectName(QStringLiteral("actionGo_") + p->objectName());
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(action, &QAction::triggered, this, [this, p] { showPanel(p->objectName()); });
+    }
+
+    QMenu *actions = menuBar()->addMenu(tr("&Actions"));
+    QAction *create = actions->addAction(tr("&New\u2026"));
+    create->setObjectName(QStringLiteral("actionNew"));
+    create->setShortcut(QKeySequence::New);
+    connect(create, &QAction::triggered, this, [this] {
+        if (Panel *p = currentPanel())
+            p->startPrimaryAction();
+    });
+    QAction *refresh = actions->addAction(tr("&Refresh"));
+    refresh->setObjectName(QStringLiteral("actionRefresh"));
+    refresh->setShortcuts({QKeySequence::Refresh, QKeySequence(QStringLiteral("Ctrl+R"))});
+    connect(refresh, &QAction::triggered, this, [this] {
+        if (Panel *p = currentPanel())
+            p->refresh();
+    });
+    QAction *filter = actions->addAction(tr("&Filter"));
+    filter->setObjectName(QStringLiteral("actionFilter"));
+    filter->setShortcut(QKeySequence::Find);
+    connect(filter, &QAction::triggered, this, [this] {
+        if (Panel *p = currentPanel())
+            p->focusFilter();
+    });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About OpenTok Admin"), this, &MainWindow::showAbout);
+    about->setObjectName(QStringLiteral("actionAbout"));
+    about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Profile"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    m_toolbarTag->setObjectName(QStringLiteral("profileTag"));
+    m_switcher->setObjectName(QStringLiteral("profileSwitcher"));
+    m_switcher->setAccessibleName(tr("Active profile"));
+    m_switcher->setMinimumContentsLength(18);
+    m_switcher->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    bar->addWidget(new QLabel(tr(" Profile: "), this));
+    bar->addWidget(m_toolbarTag);
+    bar->addWidget(m_switcher);
+    QAction *manage = bar->addAction(tr("Manage\u2026"), this, &MainWindow::openProfiles);
+    manage->setObjectName(QStringLiteral("actionManageProfiles"));
+    manage->setToolTip(tr("Add, edit or remove profiles"));
+    connect(m_switcher, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (m_updatingSwitcher || index < 0)
+            return;
+        const QString name = m_switcher->itemData(index).toString();
+        if (name != m_context.profiles()->activeName())
+            m_context.profiles()->activate(name);
+    });
+}
+
+void MainWindow::createStatusBar()
+{
+    m_statusTag->setObjectName(QStringLiteral("statusTag"));
+    m_statusProfile->setObjectName(QStringLiteral("statusProfile"));
+    m_statusUrl->setObjectName(QStringLiteral("statusUrl"));
+    m_statusRequest->setObjectName(QStringLiteral("statusLastRequest"));
+    statusBar()->addWidget(m_statusTag);
+    statusBar()->addWidget(m_statusProfile);
+    statusBar()->addWidget(m_statusUrl, 1);
+    statusBar()->addPermanentWidget(m_statusRequest);
+    m_statusRequest->setText(tr("No request yet"));
+}
+
+QIcon MainWindow::tagIcon(const QString &color) const
+{
+    QPixmap pixmap(14, 14);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(palette().color(QPalette::WindowText));
+    painter.setBrush(QColor::isValidColorName(color) ? QColor(color) : QColor(Qt::transparent));
+    painter.drawEllipse(QRectF(1.5, 1.5, 11, 11));
+    return QIcon(pixmap);
+}
+
+void MainWindow::rebuildProfileSwitcher()
+{
+    m_updatingSwitcher = true;
+    m_switcher->clear();
+    const ProfileController *profiles = m_context.profiles();
+    for (const Profile &profile : profiles->profiles()) {
+        QString label = profile.name;
+        if (profile.kind == ProfileKind::Account)
+            label += tr(" (account)");
+        m_switcher->addItem(tagIcon(profile.color), label, profile.name);
+    }
+    m_switcher->setCurrentIndex(m_switcher->findData(profiles->activeName()));
+    m_switcher->setEnabled(m_switcher->count() > 0);
+    m_updatingSwitcher = false;
+}
+
+void MainWindow::updateProfileUi()
+{
+    const auto &profile = m_context.workspace()->profile();
+    const bool haveProfiles = !m_context.profiles()->profiles().isEmpty();
+    m_central->setCurrentIndex(haveProfiles ? 1 : 0);
+
+    m_updatingSwitcher = true;
+    m_switcher->setCurrentIndex(m_switcher->findData(profile ? profile->name : QString()));
+    m_updatingSwitcher = false;
+
+    const QString color = profile ? profile->color : QString();
+    const QString name = profile ? profile->name : tr("No profile");
+    const QString style = QColor::isValidColorName(color)
+        ? QStringLiteral("QLabel { background: %1; color: %2; border-radius: 3px; padding: 1px "
+                         "6px; font-weight: bold; }")
+              .arg(color,
+                  QColor(color).lightnessF() > 0.6 ? QStringLiteral("black")
+                                                   : QStringLiteral("white"))
+        : QString();
+    for (QLabel *tag : {m_toolbarTag, m_statusTag}) {
+        tag->setText(profile ? name : QString());
+        tag->setStyleSheet(style);
+        tag->setVisible(profile && !color.isEmpty());
+    }
+    m_statusProfile->setText(profile && color.isEmpty() ? name : QString());
+    m_statusProfile->setVisible(!profile || color.isEmpty());
+    if (!profile)
+        m_statusProfile->setText(tr("No profile active"));
+    m_statusUrl->setText(profile ? profile->effectiveApiUrl().toString() : QString());
+    QString title = QApplication::applicationDisplayName();
+    if (profile)
+        title = profile->name + QStringLiteral(" \u2014 ") + title;
+    setWindowTitle(title);
+
+    const ProfileKind kind = profile ? profile->kind : ProfileKind::Project;
+    for (int row = 0; row < m_panels.size(); ++row) {
+        const bool available = profile && m_panels.at(row)->isAvailableFor(kind);
+        m_nav->item(row)->setHidden(!available);
+        m_panels.at(row)->setEnabled(available);
+    }
+    if (profile && !m_pendingPanel.isEmpty() && showPanel(m_pendingPanel))
+        m_pendingPanel.clear();
+    if (m_nav->currentRow() < 0 || m_nav->currentItem()->isHidden()) {
+        for (int row = 0; row < m_nav->count(); ++row) {
+            if (!m_nav->item(row)->isHidden()) {
+                m_nav->setCurrentRow(row);
+                break;
+            }
+        }
+    }
+}
+
+void MainWindow::showRequestOutcome(const RequestLogEntry &entry)
+{
+    const QString what = QString::fromLatin1(entry.method) + QLatin1Char(' ') + entry.url.path();
+    QString outcome;
+    if (entry.error.isEmpty())
+        outcome =
+            tr("%1 \u2192 %2 in %3 ms").arg(what).arg(entry.httpStatus).arg(entry.durationMSecs);
+    else if (entry.httpStatus)
+        outcome = tr("%1 \u2192 %2 (failed)").arg(what).arg(entry.httpStatus);
+    else
+        outcome = tr("%1 \u2192 no answer").arg(what);
+    m_statusRequest->setText(outcome);
+    m_statusRequest->setToolTip(entry.error);
+}
+
+void MainWindow::onActivationFailed(const QString &name, const QString &message)
+{
+    m_banner->showError(tr("Cannot use profile \u201c%1\u201d: %2").arg(name, message),
+        [this, name] { m_context.profiles()->activate(name); });
+    updateProfileUi();
+}
+
+void MainWindow::showAbout()
+{
+    auto *dialog = new AboutDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::openProfiles()
+{
+    auto *dialog = new ProfilesDialog(m_context, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::restoreState()
+{
+    QSettings *settings = m_context.settings();
+    if (!restoreGeometry(settings->value(QLatin1String(GeometryKey)).toByteArray()))
+        resize(1180, 760);
+    QMainWindow::restoreState(settings->value(QLatin1String(StateKey)).toByteArray());
+    m_pendingPanel = settings->value(QLatin1String(LastPanelKey)).toString();
+    if (showPanel(m_pendingPanel))
+        m_pendingPanel.clear();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings *settings = m_context.settings();
+    settings->setValue(QLatin1String(GeometryKey), saveGeometry());
+    settings->setValue(QLatin1String(StateKey), saveState());
+    if (Panel *p = currentPanel())
+        settings->setValue(QLatin1String(LastPanelKey), p->objectName());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace otadmin

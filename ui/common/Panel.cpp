@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Panel: header, busy bar, banner and call tracking shared by the area panels.
+#include "common/Panel.h"
+
+#include "AppContext.h"
+#include "api/Workspace.h"
+#include "common/MessageBanner.h"
+#include "net/ApiReply.h"
+
+#include <QLabel>
+#include <QPointer>
+#include <QProgressBar>
+#include <QVBoxLayout>
+
+namespace otadmin {
+
+Panel::Panel(AppContext &context, QWidget *parent)
+    : QWidget(parent),
+      m_context(context),
+      m_title(new QLabel(this)),
+      m_busyBar(new QProgressBar(this)),
+      m_banner(new MessageBanner(this)),
+      m_content(new QVBoxLayout)
+{
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setObjectName(QStringLiteral("panelTitle"));
+    m_busyBar->setObjectName(QStringLiteral("busyBar"));
+    m_busyBar->setRange(0, 0);
+    m_busyBar->setMaximumHeight(4);
+    m_busyBar->setTextVisible(false);
+    m_busyBar->setAccessibleName(tr("Working"));
+    // Keep the space so the layout does not jump when calls start and end.
+    QSizePolicy keep = m_busyBar->sizePolicy();
+    keep.setRetainSizeWhenHidden(true);
+    m_busyBar->setSizePolicy(keep);
+    m_busyBar->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 8, 12, 8);
+    layout->addWidget(m_title);
+    layout->addWidget(m_busyBar);
+    layout->addWidget(m_banner);
+    layout->addLayout(m_content, 1);
+
+    connect(workspace(), &Workspace::profileActivated, this, &Panel::profileActivated);
+    // title() is virtual: read it once the subclass is fully constructed.
+    QMetaObject::invokeMethod(
+        this, [this] { m_title->setText(title()); }, Qt::QueuedConnection);
+}
+
+Workspace *Panel::workspace() const
+{
+    return m_context.workspace();
+}
+
+void Panel::setSummary(const QString &summary)
+{
+    if (summary == m_summary)
+        return;
+    m_summary = summary;
+    Q_EMIT summaryChanged(summary);
+}
+
+void Panel::profileActivated(const Profile &)
+{
+    m_banner->dismiss();
+}
+
+void Panel::track(ApiReply *reply, QWidget *trigger, std::function<void(ApiReply &)> onSuccess,
+    std::function<void()> retry, MessageBanner *banner, std::function<void(ApiReply &)> onFailure)
+{
+    QPointer<QWidget> button = trigger;
+    QPointer<MessageBanner> target = banner ? banner : m_banner;
+    if (button)
+        button->setEnabled(false);
+    ++m_busy;
+    m_busyBar->show();
+    const quint64 generation = workspace()->generation();
+    connect(reply, &ApiReply::finished, this,
+        [this, reply, button, target, generation, onSuccess = std::move(onSuccess),
+            retry = std::move(retry), onFailure = std::move(onFailure)] {
+            if (button)
+                button->setEnabled(true);
+            if (--m_busy == 0)
+                m_busyBar->hide();
+            if (generation != workspace()->generation())
+                return;
+            if (reply->isSuccess()) {
+                if (target && target->kind() == MessageBanner::Kind::Error)
+                    target->dismiss();
+                if (onSuccess)
+                    onSuccess(*reply);
+                return;
+            }
+            if (reply->error().kind() == ApiError::Kind::Cancelled)
+                return;
+            if (target)
+                target->showApiError(reply->error(), reply->isRetrySafe() ? retry : nullptr);
+            if (onFailure)
+                onFailure(*reply);
+        });
+}
+
+} // namespace otadmin
