@@ -62,7 +62,7 @@ void BackoffPoller::reschedule()
         m_timer.stop();
         return;
     }
-    m_timer.start(int(qBound<qint64>(0, next - now(), m_max)));
+    m_timer.start(int(qBound(qint64(0), next - now(), qint64(m_max))));
 }
 
 void BackoffPoller::tick()
