@@ -222,7 +222,7 @@ void MainWindow::createToolBar()
     m_switcher->setMinimumContentsLength(18);
     m_switcher->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     bar->addWidget(new QLabel(tr(" Profile: "), this));
-    bar->addWidget(m_toolbarTag);
+    m_toolbarTagAction = bar->addWidget(m_toolbarTag);
     bar->addWidget(m_switcher);
     QAction *manage = bar->addAction(tr("Manage\u2026"), this, &MainWindow::openProfiles);
     manage->setObjectName(QStringLiteral("actionManageProfiles"));
@@ -301,6 +301,7 @@ void MainWindow::updateProfileUi()
         tag->setStyleSheet(style);
         tag->setVisible(profile && !color.isEmpty());
     }
+    m_toolbarTagAction->setVisible(profile && !color.isEmpty());
     m_statusProfile->setText(profile && color.isEmpty() ? name : QString());
     m_statusProfile->setVisible(!profile || color.isEmpty());
     if (!profile)

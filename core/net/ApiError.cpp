@@ -10,15 +10,10 @@ namespace {
 // Differences below this are ordinary clock jitter, not a cause worth naming.
 constexpr qint64 SkewWorthNamingSecs = 60;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("otadmin::ApiError", text);
-}
-
 QString withServerMessage(QString sentence, const QString &serverMessage)
 {
     if (!serverMessage.isEmpty())
-        sentence += tr(" The service said: \u201c%1\u201d").arg(serverMessage);
+        sentence += ApiError::tr(" The service said: \u201c%1\u201d").arg(serverMessage);
     return sentence;
 }
 
@@ -26,10 +21,11 @@ QString describeSkew(qint64 skew)
 {
     const qint64 magnitude = skew < 0 ? -skew : skew;
     // Date has whole seconds, so the skew is known to about 1 s: 599 s is "10 minutes".
-    const QString amount = magnitude >= 120 ? tr("%1 minutes").arg((magnitude + 30) / 60)
-                                            : tr("%1 seconds").arg(magnitude);
-    return skew > 0 ? tr("This computer's clock is %1 behind the server's.").arg(amount)
-                    : tr("This computer's clock is %1 ahead of the server's.").arg(amount);
+    const QString amount = magnitude >= 120 ? ApiError::tr("%1 minutes").arg((magnitude + 30) / 60)
+                                            : ApiError::tr("%1 seconds").arg(magnitude);
+    return skew > 0
+        ? ApiError::tr("This computer's clock is %1 behind the server's.").arg(amount)
+        : ApiError::tr("This computer's clock is %1 ahead of the server's.").arg(amount);
 }
 } // namespace
 
@@ -50,59 +46,69 @@ ApiError ApiError::fromHttp(
     QString sentence;
     if (status == 400) {
         e.m_kind = Kind::BadRequest;
-        sentence = tr("The service rejected the request as invalid (400). Check the values sent.");
+        sentence = ApiError::tr(
+            "The service rejected the request as invalid (400). Check the values sent.");
     } else if (status == 401) {
         e.m_kind = Kind::Unauthorized;
-        sentence = tr("The service did not accept the credentials (401). Check the API key and "
-                      "secret of this profile.");
+        sentence =
+            ApiError::tr("The service did not accept the credentials (401). Check the API key and "
+                         "secret of this profile.");
     } else if (status == 403) {
         e.m_kind = Kind::Forbidden;
         const bool skewed = clockSkewSecs
             && (*clockSkewSecs >= SkewWorthNamingSecs || *clockSkewSecs <= -SkewWorthNamingSecs);
         if (skewed) {
-            sentence = tr("The service refused the credentials (403), most likely because of "
-                          "the clock: %1 The signed request is only valid for 3 minutes; set "
-                          "the clock right (enable network time) and try again.")
-                           .arg(describeSkew(*clockSkewSecs));
+            sentence =
+                ApiError::tr("The service refused the credentials (403), most likely because of "
+                             "the clock: %1 The signed request is only valid for 3 minutes; set "
+                             "the clock right (enable network time) and try again.")
+                    .arg(describeSkew(*clockSkewSecs));
         } else {
-            sentence = tr("The service refused the credentials (403). Likely causes: a wrong or "
-                          "rotated API secret; account credentials used for a project call (or "
-                          "project credentials for account administration); a suspended "
-                          "project; or this computer's clock is wrong.");
+            sentence =
+                ApiError::tr("The service refused the credentials (403). Likely causes: a wrong or "
+                             "rotated API secret; account credentials used for a project call (or "
+                             "project credentials for account administration); a suspended "
+                             "project; or this computer's clock is wrong.");
         }
     } else if (status == 404) {
         e.m_kind = Kind::NotFound;
-        sentence = tr("Not found (404): the session, connection, stream, archive, broadcast or "
-                      "project does not exist, or is no longer connected.");
+        sentence =
+            ApiError::tr("Not found (404): the session, connection, stream, archive, broadcast or "
+                         "project does not exist, or is no longer connected.");
     } else if (status == 405) {
         e.m_kind = Kind::WrongStreamMode;
-        sentence = tr("Not allowed (405): streams can only be added or removed when the "
-                      "archive or broadcast uses the manual stream mode.");
+        sentence = ApiError::tr("Not allowed (405): streams can only be added or removed when the "
+                                "archive or broadcast uses the manual stream mode.");
     } else if (status == 409) {
         e.m_kind = Kind::Conflict;
-        sentence = tr("Conflict (409): the object is not in a state that allows this, e.g. "
-                      "already recording or already stopped, or the session is not routed.");
+        sentence =
+            ApiError::tr("Conflict (409): the object is not in a state that allows this, e.g. "
+                         "already recording or already stopped, or the session is not routed.");
     } else if (status == 413) {
         e.m_kind = Kind::PayloadTooLarge;
-        sentence = tr("Too large (413): the signal type must be at most 128 bytes and its data "
-                      "at most 8 kB.");
+        sentence =
+            ApiError::tr("Too large (413): the signal type must be at most 128 bytes and its data "
+                         "at most 8 kB.");
     } else if (status == 429) {
         e.m_kind = Kind::RateLimited;
-        sentence = tr("Too many requests (429): the service is rate limiting this project. Wait "
-                      "a moment and try again.");
+        sentence =
+            ApiError::tr("Too many requests (429): the service is rate limiting this project. Wait "
+                         "a moment and try again.");
     } else if (status >= 500 && status <= 599) {
         e.m_kind = Kind::Server;
-        sentence = tr("The service had an internal problem (%1). This is usually temporary; "
-                      "try again shortly.")
-                       .arg(status);
+        sentence =
+            ApiError::tr("The service had an internal problem (%1). This is usually temporary; "
+                         "try again shortly.")
+                .arg(status);
     } else if (status >= 300 && status <= 399) {
         e.m_kind = Kind::Redirect;
-        sentence = tr("The server answered with a redirect (%1). Redirects are never followed, "
-                      "so that credentials cannot be sent elsewhere; check the API URL.")
-                       .arg(status);
+        sentence =
+            ApiError::tr("The server answered with a redirect (%1). Redirects are never followed, "
+                         "so that credentials cannot be sent elsewhere; check the API URL.")
+                .arg(status);
     } else {
         e.m_kind = Kind::HttpStatus;
-        sentence = tr("The service answered with an unexpected status (%1).").arg(status);
+        sentence = ApiError::tr("The service answered with an unexpected status (%1).").arg(status);
     }
     e.m_userMessage = withServerMessage(sentence, serverMessage);
     return e;

@@ -5,6 +5,7 @@
 #include "types/FieldError.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <optional>
@@ -17,6 +18,8 @@ namespace otadmin {
 /// HTTP statuses map to kinds in exactly one place: ApiError::fromHttp().
 class ApiError
 {
+    Q_DECLARE_TR_FUNCTIONS(otadmin::ApiError)
+
 public:
     enum class Kind
     {

@@ -93,6 +93,22 @@ private Q_SLOTS:
                      .isEmpty());
     }
 
+    void screenshot()
+    {
+        const QString dir = qEnvironmentVariable("OTADMIN_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            QSKIP("set OTADMIN_SCREENSHOT_DIR to save screenshots");
+        QVERIFY(m_fixture->activateProject());
+        QVERIFY(m_fixture->showPanel(QStringLiteral("requestLogPanel")));
+        m_fixture->window().resize(1180, 720);
+        QTRY_VERIFY(!m_fixture->window()
+                         .currentPanel()
+                         ->findChild<QLabel *>(QStringLiteral("panelTitle"))
+                         ->text()
+                         .isEmpty());
+        QVERIFY(m_fixture->window().grab().save(dir + QStringLiteral("/requestlog.png")));
+    }
+
 private:
     std::unique_ptr<test::GuiFixture> m_fixture;
 };

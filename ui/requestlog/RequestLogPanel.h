@@ -1,10 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The Request log panel.
+// The Request log panel: every API request of this run, redacted, with "copy as curl".
 #pragma once
 
 #include "common/Panel.h"
 
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+
 namespace otadmin {
+
+class RequestLogModel;
+struct RequestLogEntry;
 
 class RequestLogPanel : public Panel
 {
@@ -16,6 +25,22 @@ public:
     QString title() const override { return tr("Request log"); }
     QIcon icon() const override;
     bool isAvailableFor(ProfileKind) const override { return true; }
+    void focusFilter() override;
+
+    /// The curl command of the selected entry ("" when none is selected).
+    QString selectedCurl() const;
+
+private:
+    const RequestLogEntry *selectedEntry() const;
+    void showDetails();
+    void updateSummary();
+
+    RequestLogModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QLineEdit *m_filter;
+    QTableView *m_table;
+    QPlainTextEdit *m_details;
+    QPushButton *m_copyCurl;
 };
 
 } // namespace otadmin
