@@ -51,7 +51,6 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
       m_welcome(new WelcomePage(context, this)),
       m_banner(new MessageBanner(this)),
       m_switcher(new QComboBox(this)),
-      m_toolbarTag(new QLabel(this)),
       m_statusTag(new QLabel(this)),
       m_statusProfile(new QLabel(this)),
       m_statusUrl(new QLabel(this)),
@@ -216,13 +215,11 @@ void MainWindow::createToolBar()
     QToolBar *bar = addToolBar(tr("Profile"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setMovable(false);
-    m_toolbarTag->setObjectName(QStringLiteral("profileTag"));
     m_switcher->setObjectName(QStringLiteral("profileSwitcher"));
     m_switcher->setAccessibleName(tr("Active profile"));
     m_switcher->setMinimumContentsLength(18);
     m_switcher->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     bar->addWidget(new QLabel(tr(" Profile: "), this));
-    m_toolbarTagAction = bar->addWidget(m_toolbarTag);
     bar->addWidget(m_switcher);
     QAction *manage = bar->addAction(tr("Manage\u2026"), this, &MainWindow::openProfiles);
     manage->setObjectName(QStringLiteral("actionManageProfiles"));
@@ -296,12 +293,18 @@ void MainWindow::updateProfileUi()
                   QColor(color).lightnessF() > 0.6 ? QStringLiteral("black")
                                                    : QStringLiteral("white"))
         : QString();
-    for (QLabel *tag : {m_toolbarTag, m_statusTag}) {
-        tag->setText(profile ? name : QString());
-        tag->setStyleSheet(style);
-        tag->setVisible(profile && !color.isEmpty());
-    }
-    m_toolbarTagAction->setVisible(profile && !color.isEmpty());
+    // The switcher itself carries the tag colour, so the environment is visible at all times.
+    m_switcher->setStyleSheet(QColor::isValidColorName(color)
+            ? QStringLiteral("QComboBox#profileSwitcher { background: %1; color: %2; "
+                             "font-weight: bold; border: 1px solid %1; border-radius: 3px; "
+                             "padding: 2px 8px; }")
+                  .arg(color,
+                      QColor(color).lightnessF() > 0.6 ? QStringLiteral("black")
+                                                       : QStringLiteral("white"))
+            : QString());
+    m_statusTag->setText(profile ? name : QString());
+    m_statusTag->setStyleSheet(style);
+    m_statusTag->setVisible(profile && !color.isEmpty());
     m_statusProfile->setText(profile && color.isEmpty() ? name : QString());
     m_statusProfile->setVisible(!profile || color.isEmpty());
     if (!profile)

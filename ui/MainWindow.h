@@ -5,7 +5,6 @@
 #include <QList>
 #include <QMainWindow>
 
-class QAction;
 class QComboBox;
 class QLabel;
 class QListWidget;
@@ -64,8 +63,6 @@ private:
     WelcomePage *m_welcome;
     MessageBanner *m_banner;
     QComboBox *m_switcher;
-    QLabel *m_toolbarTag;
-    QAction *m_toolbarTagAction = nullptr; // a toolbar hides widgets through their action
     QLabel *m_statusTag;
     QLabel *m_statusProfile;
     QLabel *m_statusUrl;

@@ -25,7 +25,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("OpenTok Admin"));
     QApplication::setApplicationVersion(QStringLiteral(OTADMIN_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("opentok-admin"));
-    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("opentok-admin")));
+    QApplication::setWindowIcon(QIcon::fromTheme(
+        QStringLiteral("opentok-admin"), QIcon(QStringLiteral(":/icons/opentok-admin.svg"))));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main",

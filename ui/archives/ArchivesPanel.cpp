@@ -3,7 +3,6 @@
 #include "archives/ArchivesPanel.h"
 
 #include <QLabel>
-#include <QStyle>
 #include <QVBoxLayout>
 
 namespace otadmin {
@@ -16,12 +15,6 @@ ArchivesPanel::ArchivesPanel(AppContext &context, QWidget *parent) : Panel(conte
     empty->setAlignment(Qt::AlignCenter);
     empty->setWordWrap(true);
     contentLayout()->addWidget(empty, 1);
-}
-
-QIcon ArchivesPanel::icon() const
-{
-    return QIcon::fromTheme(
-        QStringLiteral("media-record"), style()->standardIcon(QStyle::SP_DriveHDIcon));
 }
 
 } // namespace otadmin

@@ -14,7 +14,6 @@ public:
     explicit ArchivesPanel(AppContext &context, QWidget *parent = nullptr);
 
     QString title() const override { return tr("Archives"); }
-    QIcon icon() const override;
 };
 
 } // namespace otadmin

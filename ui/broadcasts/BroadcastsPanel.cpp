@@ -3,7 +3,6 @@
 #include "broadcasts/BroadcastsPanel.h"
 
 #include <QLabel>
-#include <QStyle>
 #include <QVBoxLayout>
 
 namespace otadmin {
@@ -17,12 +16,6 @@ BroadcastsPanel::BroadcastsPanel(AppContext &context, QWidget *parent) : Panel(c
     empty->setAlignment(Qt::AlignCenter);
     empty->setWordWrap(true);
     contentLayout()->addWidget(empty, 1);
-}
-
-QIcon BroadcastsPanel::icon() const
-{
-    return QIcon::fromTheme(
-        QStringLiteral("network-wireless"), style()->standardIcon(QStyle::SP_DriveNetIcon));
 }
 
 } // namespace otadmin

@@ -14,7 +14,6 @@ public:
     explicit BroadcastsPanel(AppContext &context, QWidget *parent = nullptr);
 
     QString title() const override { return tr("Broadcasts"); }
-    QIcon icon() const override;
 };
 
 } // namespace otadmin

@@ -51,6 +51,13 @@ Panel::Panel(AppContext &context, QWidget *parent)
         this, [this] { m_title->setText(title()); }, Qt::QueuedConnection);
 }
 
+QIcon Panel::icon() const
+{
+    QString area = objectName();
+    area.chop(area.endsWith(QLatin1String("Panel")) ? 5 : 0);
+    return QIcon(QStringLiteral(":/icons/areas/%1.svg").arg(area.toLower()));
+}
+
 Workspace *Panel::workspace() const
 {
     return m_context.workspace();

@@ -30,7 +30,9 @@ public:
     Panel(AppContext &context, QWidget *parent = nullptr);
 
     virtual QString title() const = 0;
-    virtual QIcon icon() const = 0;
+    /// The area icon bundled with the app (":/icons/areas/<objectName without 'Panel',
+    /// lower-case>.svg"), so the sidebar looks the same on every desktop.
+    virtual QIcon icon() const;
     /// Which profiles the panel works with: project profiles for the media areas, account
     /// profiles for Projects, both for the request log. MainWindow hides the others.
     virtual bool isAvailableFor(ProfileKind kind) const { return kind == ProfileKind::Project; }

@@ -3,7 +3,6 @@
 #include "projects/ProjectsPanel.h"
 
 #include <QLabel>
-#include <QStyle>
 #include <QVBoxLayout>
 
 namespace otadmin {
@@ -16,12 +15,6 @@ ProjectsPanel::ProjectsPanel(AppContext &context, QWidget *parent) : Panel(conte
     empty->setAlignment(Qt::AlignCenter);
     empty->setWordWrap(true);
     contentLayout()->addWidget(empty, 1);
-}
-
-QIcon ProjectsPanel::icon() const
-{
-    return QIcon::fromTheme(
-        QStringLiteral("folder-open"), style()->standardIcon(QStyle::SP_DirOpenIcon));
 }
 
 } // namespace otadmin

@@ -14,7 +14,6 @@ public:
     explicit ProjectsPanel(AppContext &context, QWidget *parent = nullptr);
 
     QString title() const override { return tr("Projects"); }
-    QIcon icon() const override;
     bool isAvailableFor(ProfileKind kind) const override { return kind == ProfileKind::Account; }
 };
 

@@ -19,7 +19,6 @@
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
-#include <QStyle>
 #include <QTableView>
 
 namespace otadmin {
@@ -109,12 +108,6 @@ RequestLogPanel::RequestLogPanel(AppContext &context, QWidget *parent)
         updateSummary();
     });
     showDetails();
-}
-
-QIcon RequestLogPanel::icon() const
-{
-    return QIcon::fromTheme(QStringLiteral("view-list-details"),
-        style()->standardIcon(QStyle::SP_FileDialogDetailedView));
 }
 
 void RequestLogPanel::focusFilter()

@@ -23,7 +23,6 @@ public:
     explicit RequestLogPanel(AppContext &context, QWidget *parent = nullptr);
 
     QString title() const override { return tr("Request log"); }
-    QIcon icon() const override;
     bool isAvailableFor(ProfileKind) const override { return true; }
     void focusFilter() override;
 

@@ -3,7 +3,6 @@
 #include "sessions/SessionsPanel.h"
 
 #include <QLabel>
-#include <QStyle>
 #include <QVBoxLayout>
 
 namespace otadmin {
@@ -17,12 +16,6 @@ SessionsPanel::SessionsPanel(AppContext &context, QWidget *parent) : Panel(conte
     empty->setAlignment(Qt::AlignCenter);
     empty->setWordWrap(true);
     contentLayout()->addWidget(empty, 1);
-}
-
-QIcon SessionsPanel::icon() const
-{
-    return QIcon::fromTheme(
-        QStringLiteral("video-display"), style()->standardIcon(QStyle::SP_ComputerIcon));
 }
 
 } // namespace otadmin

@@ -14,7 +14,6 @@ public:
     explicit SessionsPanel(AppContext &context, QWidget *parent = nullptr);
 
     QString title() const override { return tr("Sessions"); }
-    QIcon icon() const override;
 };
 
 } // namespace otadmin

@@ -3,7 +3,6 @@
 #include "sip/SipPanel.h"
 
 #include <QLabel>
-#include <QStyle>
 #include <QVBoxLayout>
 
 namespace otadmin {
@@ -16,12 +15,6 @@ SipPanel::SipPanel(AppContext &context, QWidget *parent) : Panel(context, parent
     empty->setAlignment(Qt::AlignCenter);
     empty->setWordWrap(true);
     contentLayout()->addWidget(empty, 1);
-}
-
-QIcon SipPanel::icon() const
-{
-    return QIcon::fromTheme(
-        QStringLiteral("call-start"), style()->standardIcon(QStyle::SP_DialogYesButton));
 }
 
 } // namespace otadmin

@@ -14,7 +14,6 @@ public:
     explicit SipPanel(AppContext &context, QWidget *parent = nullptr);
 
     QString title() const override { return tr("SIP"); }
-    QIcon icon() const override;
 };
 
 } // namespace otadmin

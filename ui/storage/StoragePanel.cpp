@@ -3,7 +3,6 @@
 #include "storage/StoragePanel.h"
 
 #include <QLabel>
-#include <QStyle>
 #include <QVBoxLayout>
 
 namespace otadmin {
@@ -17,12 +16,6 @@ StoragePanel::StoragePanel(AppContext &context, QWidget *parent) : Panel(context
     empty->setAlignment(Qt::AlignCenter);
     empty->setWordWrap(true);
     contentLayout()->addWidget(empty, 1);
-}
-
-QIcon StoragePanel::icon() const
-{
-    return QIcon::fromTheme(
-        QStringLiteral("folder-remote"), style()->standardIcon(QStyle::SP_DirIcon));
 }
 
 } // namespace otadmin

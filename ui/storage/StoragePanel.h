@@ -14,7 +14,6 @@ public:
     explicit StoragePanel(AppContext &context, QWidget *parent = nullptr);
 
     QString title() const override { return tr("Storage"); }
-    QIcon icon() const override;
 };
 
 } // namespace otadmin
