@@ -5,11 +5,15 @@
 #include "ProfileController.h"
 #include "SandboxLauncher.h"
 #include "common/Panel.h"
+#include "credentials/MemoryCredentialStore.h"
+#include "settings/ProfileStore.h"
 
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSettings>
 #include <QStackedWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace otadmin;
@@ -91,6 +95,28 @@ private Q_SLOTS:
                      .value(QStringLiteral("window/geometry"))
                      .toByteArray()
                      .isEmpty());
+    }
+
+    void firstStartOffersTheSandbox()
+    {
+        // No profile at all: the welcome page, then the embedded sandbox on one click.
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        MemoryCredentialStore store;
+        AppContext context(&settings, &store);
+        MainWindow window(context);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *welcome = window.findChild<QWidget *>(QStringLiteral("welcomePage"));
+        QVERIFY(welcome && welcome->isVisible());
+        QVERIFY(window.findChild<QPushButton *>(QStringLiteral("addProjectButton"))->isVisible());
+        window.findChild<QPushButton *>(QStringLiteral("trySandboxButton"))->click();
+        QTRY_COMPARE(context.profiles()->activeName(), QStringLiteral("Sandbox"));
+        QVERIFY(context.sandbox()->isRunning());
+        QVERIFY(!welcome->isVisible());
+        QCOMPARE(window.currentPanel()->objectName(), QStringLiteral("sessionsPanel"));
+        // Transient: nothing about the sandbox is saved as a profile.
+        QVERIFY(context.profileStore()->profiles().isEmpty());
     }
 
     void screenshot()
