@@ -34,6 +34,9 @@ private Q_SLOTS:
     {
         auto *table = m_fixture->find<QTableView>(QStringLiteral("requestLogTable"));
         QVERIFY(table);
+        // Other panels load their lists on activation; look at session creation only.
+        m_fixture->find<QLineEdit>(QStringLiteral("requestLogFilter"))
+            ->setText(QStringLiteral("session/create"));
         QCOMPARE(table->model()->rowCount(), 0);
         m_fixture->context().workspace()->sessions()->create({});
         QTRY_COMPARE(table->model()->rowCount(), 1);
@@ -65,14 +68,15 @@ private Q_SLOTS:
     {
         auto *table = m_fixture->find<QTableView>(QStringLiteral("requestLogTable"));
         m_fixture->context().workspace()->sessions()->create({});
-        QTRY_COMPARE(table->model()->rowCount(), 1);
         auto *filter = m_fixture->find<QLineEdit>(QStringLiteral("requestLogFilter"));
         QTest::keyClick(&m_fixture->window(), Qt::Key_F, Qt::ControlModifier);
         QVERIFY(filter->hasFocus());
-        QTest::keyClicks(filter, QStringLiteral("archive"));
+        QTest::keyClicks(filter, QStringLiteral("session/create"));
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+        filter->setText(QStringLiteral("no-such-path"));
         QCOMPARE(table->model()->rowCount(), 0);
         filter->clear();
-        QCOMPARE(table->model()->rowCount(), 1);
+        QVERIFY(table->model()->rowCount() >= 1);
         m_fixture->find<QPushButton>(QStringLiteral("clearLogButton"))->click();
         QCOMPARE(table->model()->rowCount(), 0);
     }

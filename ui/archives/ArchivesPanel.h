@@ -1,19 +1,125 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The Archives panel.
+// The Archives panel: every archive of the project, live, with start/stop/delete and export.
 #pragma once
 
 #include "common/Panel.h"
+#include "types/Archive.h"
+
+#include <optional>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+class QTableView;
+class QTimer;
 
 namespace otadmin {
 
+class ArchiveDetailPane;
+class ArchiveFollower;
+class ArchiveListModel;
+class ArchivePager;
+class ArchiveProxyModel;
+class StartArchiveDialog;
+
+/// Lists the whole archive list page by page (cancellable), optionally of one session, and
+/// keeps it current from ArchivesApi's signals. Running archives sit on top with a ticking
+/// elapsed time; unfinished ones are followed until they end, with a notification when one
+/// becomes available, uploaded or failed. The sidebar summary counts running archives.
 class ArchivesPanel : public Panel
 {
     Q_OBJECT
 
 public:
+    enum class Format
+    {
+        Csv,
+        Json
+    };
+
     explicit ArchivesPanel(AppContext &context, QWidget *parent = nullptr);
 
     QString title() const override { return tr("Archives"); }
+    void refresh() override;
+    void startPrimaryAction() override;
+    void focusFilter() override;
+
+    ArchiveListModel *model() const { return m_model; }
+    ArchiveProxyModel *proxy() const { return m_proxy; }
+    /// Archives per list request (1…1000; default 1000, the service's maximum).
+    void setPageSize(int size);
+    /// Poll intervals for unfinished archives, in milliseconds (default 1 s doubling to 10 s).
+    void setPollIntervals(int firstMSecs, int maxMSecs);
+    /// Writes the rows as shown (sorted, filtered) to `path`; the result shows in the banner.
+    bool exportTo(const QString &path, Format format);
+    std::optional<Archive> selectedArchive() const;
+    /// Selects the archive's row (false when it is not shown).
+    bool selectArchive(const QString &archiveId);
+
+public Q_SLOTS:
+    /// Opens the start dialog with the session ID filled in (e.g. from the Sessions panel).
+    void startArchiveForSession(const QString &sessionId);
+    /// Lists only this session's archives (empty = all) and refreshes.
+    void setSessionFilter(const QString &sessionId);
+
+protected:
+    void profileActivated(const Profile &profile) override;
+
+private:
+    void createActions();
+    QWidget *createFilterRow();
+    QWidget *createEmptyState();
+    void connectApi();
+    void reset();
+    void updateActions();
+    void updateDetail();
+    void updateEmptyState();
+    void runningCountChanged(int running);
+    void pagingProgress(int loaded, int total);
+    void applySessionField();
+    void showContextMenu(const QPoint &position);
+
+    void stopSelected();
+    void deleteSelected();
+    void changeLayout();
+    void changeStreams();
+    void copyId();
+    void copyUrl();
+    void openUrl(const QString &archiveId);
+    void chooseExportFile(Format format);
+
+    ArchiveListModel *m_model;
+    ArchiveProxyModel *m_proxy;
+    ArchivePager *m_pager;
+    ArchiveFollower *m_follower;
+    QTimer *m_tick;
+    QTableView *m_table;
+    ArchiveDetailPane *m_detail;
+    QStackedWidget *m_views;
+    QLabel *m_emptyText;
+    QLineEdit *m_filter;
+    QLineEdit *m_session;
+    QWidget *m_paging;
+    QLabel *m_pagingLabel;
+    QProgressBar *m_pagingBar;
+    QPushButton *m_cancelPaging;
+    StartArchiveDialog *m_startDialog = nullptr;
+    QString m_selectedId;
+
+    QAction *m_start;
+    QAction *m_stop;
+    QAction *m_delete;
+    QAction *m_layout;
+    QAction *m_streams;
+    QAction *m_copyId;
+    QAction *m_copyUrl;
+    QAction *m_openUrl;
+    QAction *m_exportCsv;
+    QAction *m_exportJson;
+    QAction *m_refresh;
 };
 
 } // namespace otadmin

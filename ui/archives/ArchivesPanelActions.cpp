@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ArchivesPanel's actions: start, stop, delete, layout, streams, copy, open and export.
+#include "AppContext.h"
+#include "api/ArchivesApi.h"
+#include "api/Workspace.h"
+#include "archives/ArchiveEditDialogs.h"
+#include "archives/ArchiveFollower.h"
+#include "archives/ArchivePager.h"
+#include "archives/ArchiveProxyModel.h"
+#include "archives/ArchivesPanel.h"
+#include "archives/StartArchiveDialog.h"
+#include "common/Confirm.h"
+#include "common/MessageBanner.h"
+#include "common/SecureClipboard.h"
+#include "models/ArchiveListModel.h"
+#include "models/Format.h"
+#include "models/TableExport.h"
+#include "net/ApiReply.h"
+
+#include <QAction>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QMenu>
+#include <QSaveFile>
+#include <QStyle>
+#include <QTableView>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace otadmin {
+
+namespace {
+QString describe(const Archive &a)
+{
+    return a.name.isEmpty()
+        ? ArchivesPanel::tr("the unnamed archive (%1)").arg(elideMiddle(a.id, 4))
+        : ArchivesPanel::tr("archive '%1' (%2)").arg(a.name, elideMiddle(a.id, 4));
+}
+} // namespace
+
+void ArchivesPanel::createActions()
+{
+    auto make = [this](const char *objectName, const QString &text, const QString &iconName,
+                    QStyle::StandardPixmap fallback, void (ArchivesPanel::*slot)()) {
+        auto *action =
+            new QAction(QIcon::fromTheme(iconName, style()->standardIcon(fallback)), text, this);
+        action->setObjectName(QString::fromLatin1(objectName));
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    m_start = make("actionStartArchive", tr("&Start archive\u2026"), QStringLiteral("media-record"),
+        QStyle::SP_MediaPlay, &ArchivesPanel::startPrimaryAction);
+    // Ctrl+N belongs to the window's "New" action, which calls startPrimaryAction().
+    m_start->setToolTip(tr("Start recording a session (Ctrl+N)"));
+    m_stop = make("actionStopArchive", tr("St&op"), QStringLiteral("media-playback-stop"),
+        QStyle::SP_MediaStop, &ArchivesPanel::stopSelected);
+    m_stop->setToolTip(tr("Stop recording the selected archive"));
+    m_delete = make("actionDeleteArchive", tr("&Delete\u2026"), QStringLiteral("edit-delete"),
+        QStyle::SP_TrashIcon, &ArchivesPanel::deleteSelected);
+    m_delete->setToolTip(tr("Delete the selected archive and its file (Delete)"));
+    m_layout = make("actionChangeLayout", tr("Change &layout\u2026"), QStringLiteral("view-grid"),
+        QStyle::SP_FileDialogDetailedView, &ArchivesPanel::changeLayout);
+    m_streams = make("actionChangeStreams", tr("S&treams\u2026"), QStringLiteral("list-add"),
+        QStyle::SP_FileDialogListView, &ArchivesPanel::changeStreams);
+    m_streams->setToolTip(tr("Add or remove a stream (manual stream mode)"));
+    m_copyId = make("actionCopyArchiveId", tr("&Copy ID"), QStringLiteral("edit-copy"),
+        QStyle::SP_FileDialogContentsView, &ArchivesPanel::copyId);
+    m_copyUrl = make("actionCopyArchiveUrl", tr("Copy download &URL"), QStringLiteral("edit-copy"),
+        QStyle::SP_FileDialogContentsView, &ArchivesPanel::copyUrl);
+    m_openUrl = new QAction(QIcon::fromTheme(QStringLiteral("document-open-remote"),
+                                style()->standardIcon(QStyle::SP_ArrowDown)),
+        tr("&Download"), this);
+    m_openUrl->setObjectName(QStringLiteral("actionOpenArchiveUrl"));
+    m_openUrl->setToolTip(tr("Open a fresh download link in the browser"));
+    connect(m_openUrl, &QAction::triggered, this, [this] {
+        if (const auto a = selectedArchive())
+            openUrl(a->id);
+    });
+    m_exportCsv = new QAction(tr("Export as &CSV\u2026"), this);
+    m_exportCsv->setObjectName(QStringLiteral("actionExportCsv"));
+    connect(m_exportCsv, &QAction::triggered, this, [this] { chooseExportFile(Format::Csv); });
+    m_exportJson = new QAction(tr("Export as &JSON\u2026"), this);
+    m_exportJson->setObjectName(QStringLiteral("actionExportJson"));
+    connect(m_exportJson, &QAction::triggered, this, [this] { chooseExportFile(Format::Json); });
+    m_refresh = make("actionRefreshArchives", tr("&Refresh"), QStringLiteral("view-refresh"),
+        QStyle::SP_BrowserReload, &ArchivesPanel::refresh);
+    m_refresh->setToolTip(tr("Load the whole list again (F5)"));
+
+    // Table-scoped keys: Delete and Ctrl+C act on the selected row.
+    m_delete->setShortcut(QKeySequence::Delete);
+    m_copyId->setShortcut(QKeySequence::Copy);
+    for (QAction *action : {m_delete, m_copyId}) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_table->addAction(action);
+    }
+
+    auto *bar = new QToolBar(this);
+    bar->setObjectName(QStringLiteral("archivesToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setIconSize(QSize(16, 16));
+    bar->addActions({m_start, m_stop, m_delete});
+    bar->addSeparator();
+    bar->addActions({m_layout, m_streams});
+    bar->addSeparator();
+    bar->addActions({m_copyId, m_openUrl});
+    auto *exportMenu = new QMenu(this);
+    exportMenu->addActions({m_exportCsv, m_exportJson});
+    auto *exportButton = new QToolButton(bar);
+    exportButton->setObjectName(QStringLiteral("exportButton"));
+    exportButton->setText(tr("&Export"));
+    exportButton->setIcon(QIcon::fromTheme(
+        QStringLiteral("document-save-as"), style()->standardIcon(QStyle::SP_DialogSaveButton)));
+    exportButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    exportButton->setMenu(exportMenu);
+    exportButton->setToolTip(tr("Save the rows as shown to a file"));
+    bar->addWidget(exportButton);
+    bar->addAction(m_refresh);
+    contentLayout()->addWidget(bar);
+}
+
+void ArchivesPanel::updateActions()
+{
+    const std::optional<Archive> a = selectedArchive();
+    const bool running = a && ArchiveListModel::isRunning(a->status);
+    m_stop->setEnabled(running);
+    m_delete->setEnabled(
+        a && (a->status == ArchiveStatus::Available || a->status == ArchiveStatus::Uploaded));
+    m_layout->setEnabled(running && a->outputMode == OutputMode::Composed);
+    m_streams->setEnabled(running && a->streamMode == StreamMode::Manual);
+    m_copyId->setEnabled(a.has_value());
+    m_copyUrl->setEnabled(a && !a->url.isEmpty());
+    m_openUrl->setEnabled(a && a->status == ArchiveStatus::Available);
+}
+
+void ArchivesPanel::showContextMenu(const QPoint &position)
+{
+    if (!m_table->indexAt(position).isValid())
+        return;
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("archiveContextMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addActions({m_stop, m_delete});
+    menu->addSeparator();
+    menu->addActions({m_layout, m_streams});
+    menu->addSeparator();
+    menu->addActions({m_copyId, m_copyUrl, m_openUrl});
+    menu->addSeparator();
+    menu->addAction(m_start);
+    menu->popup(m_table->viewport()->mapToGlobal(position));
+}
+
+void ArchivesPanel::startPrimaryAction()
+{
+    startArchiveForSession(m_model->sessionFilter());
+}
+
+void ArchivesPanel::startArchiveForSession(const QString &sessionId)
+{
+    if (!workspace()->profile())
+        return;
+    if (!m_startDialog) {
+        m_startDialog = new StartArchiveDialog(context(), this);
+        m_startDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_startDialog, &QObject::destroyed, this, [this] { m_startDialog = nullptr; });
+        connect(m_startDialog, &StartArchiveDialog::archiveStarted, this,
+            [this](const Archive &archive, const QString &note) {
+                selectArchive(archive.id);
+                if (!note.isEmpty())
+                    banner()->showMessage(MessageBanner::Kind::Information, note);
+            });
+    }
+    if (!sessionId.isEmpty() || m_startDialog->options().sessionId.isEmpty())
+        m_startDialog->setSessionId(sessionId);
+    m_startDialog->open();
+    m_startDialog->raise();
+    m_startDialog->activateWindow();
+}
+
+void ArchivesPanel::stopSelected()
+{
+    const auto a = selectedArchive();
+    if (!a || !ArchiveListModel::isRunning(a->status))
+        return;
+    const QString id = a->id;
+    ArchivesApi *api = workspace()->archives();
+    track(
+        api->stop(id), nullptr, [this, id](ApiReply &) { m_follower->nudge(id); }, {}, nullptr,
+        [api, id](ApiReply &reply) {
+            // 409: it stopped already (by itself or elsewhere): show what it is now.
+            if (reply.error().kind() == ApiError::Kind::Conflict)
+                api->get(id);
+        });
+}
+
+void ArchivesPanel::deleteSelected()
+{
+    const auto a = selectedArchive();
+    if (!a || !workspace()->profile())
+        return;
+    const QString id = a->id;
+    const QString what = describe(*a);
+    const quint64 generation = workspace()->generation();
+    confirmDestructive(this, tr("Delete %1 in %2?").arg(what, workspace()->profile()->name),
+        a->status == ArchiveStatus::Available
+            ? tr("The recording file is deleted from the OpenTok cloud. This cannot be undone.")
+            : tr("The archive is removed from the list; the uploaded file in your storage stays."),
+        tr("Delete"), [this, id, what, generation] {
+            if (generation != workspace()->generation())
+                return;
+            track(workspace()->archives()->remove(id), nullptr, [this, what](ApiReply &) {
+                banner()->showMessage(MessageBanner::Kind::Positive, tr("Deleted %1.").arg(what));
+            });
+        });
+}
+
+void ArchivesPanel::changeLayout()
+{
+    const auto a = selectedArchive();
+    if (!a)
+        return;
+    auto *dialog = new ArchiveLayoutDialog(workspace()->archives(), *a, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString what = describe(*a);
+    connect(dialog, &ArchiveLayoutDialog::changed, this, [this, what] {
+        banner()->showMessage(
+            MessageBanner::Kind::Positive, tr("Changed the layout of %1.").arg(what));
+    });
+    dialog->open();
+}
+
+void ArchivesPanel::changeStreams()
+{
+    const auto a = selectedArchive();
+    if (!a)
+        return;
+    auto *dialog = new ArchiveStreamsDialog(workspace()->archives(), *a, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void ArchivesPanel::copyId()
+{
+    if (const auto a = selectedArchive())
+        context().clipboard()->copyText(a->id);
+}
+
+void ArchivesPanel::copyUrl()
+{
+    if (const auto a = selectedArchive(); a && !a->url.isEmpty())
+        context().clipboard()->copyText(a->url);
+}
+
+void ArchivesPanel::openUrl(const QString &archiveId)
+{
+    // The link is valid for about 10 minutes: fetch the archive for a fresh one first.
+    track(workspace()->archives()->get(archiveId), m_table, [this](ApiReply &reply) {
+        const auto a = reply.resultAs<Archive>();
+        if (a.url.isEmpty())
+            banner()->showMessage(MessageBanner::Kind::Warning,
+                tr("%1 has no download link (it is %2).").arg(describe(a), a.statusString));
+        else
+            QDesktopServices::openUrl(QUrl(a.url));
+    });
+}
+
+void ArchivesPanel::chooseExportFile(Format format)
+{
+    const bool csv = format == Format::Csv;
+    auto *dialog =
+        new QFileDialog(this, csv ? tr("Export archives as CSV") : tr("Export archives as JSON"),
+            QDir::home().filePath(
+                csv ? QStringLiteral("archives.csv") : QStringLiteral("archives.json")),
+            csv ? tr("CSV files (*.csv)") : tr("JSON files (*.json)"));
+    dialog->setObjectName(QStringLiteral("exportFileDialog"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(csv ? QStringLiteral("csv") : QStringLiteral("json"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this,
+        [this, format](const QString &path) { exportTo(path, format); });
+    dialog->open();
+}
+
+bool ArchivesPanel::exportTo(const QString &path, Format format)
+{
+    QSaveFile file(path);
+    const QByteArray data = format == Format::Csv ? exportCsv(*m_proxy) : exportJson(*m_proxy);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+        banner()->showError(
+            tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return false;
+    }
+    QString text = tr("Exported %n archive(s) to %1.", nullptr, m_proxy->rowCount())
+                       .arg(QDir::toNativeSeparators(path));
+    if (m_pager->isRunning())
+        text += QLatin1Char(' ') + tr("The list was still loading, so some may be missing.");
+    banner()->showMessage(MessageBanner::Kind::Positive, text);
+    return true;
+}
+
+} // namespace otadmin
