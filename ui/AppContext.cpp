@@ -37,6 +37,11 @@ AppContext::AppContext(QSettings *settings, CredentialStore *credentials, Clock 
             .toInt());
 }
 
-AppContext::~AppContext() = default;
+AppContext::~AppContext()
+{
+    // Children die in creation order, the network manager first: end the calls still running
+    // while their QNetworkReplys exist (quitting during a request crashed otherwise).
+    m_workspace->client()->abortAll();
+}
 
 } // namespace otadmin
