@@ -11,9 +11,11 @@
 
 #include <QAbstractButton>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialog>
 #include <QFile>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -120,9 +122,20 @@ private Q_SLOTS:
             QVariant(int(ArchiveMode::Always)));
         dialog->reject();
 
+        // Ctrl+C copies the full ID; Delete asks before forgetting (Cancel keeps it).
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QGuiApplication::clipboard()->text(), entry.sessionId);
+        QTest::keyClick(table, Qt::Key_Delete);
+        QPointer<QMessageBox> confirm = visible<QMessageBox>(QStringLiteral("confirmDialog"));
+        QVERIFY(confirm);
+        confirm->findChild<QPushButton *>(QStringLiteral("cancelButton"))->click();
+        QTRY_VERIFY(!confirm);
+        QCOMPARE(history->rowCount(), 1);
+
         // Removing forgets it locally, after confirmation.
         m_fixture->find<QPushButton>(QStringLiteral("removeHistoryButton"))->click();
-        auto *confirm = visible<QMessageBox>(QStringLiteral("confirmDialog"));
+        confirm = visible<QMessageBox>(QStringLiteral("confirmDialog"));
         QVERIFY(confirm);
         QVERIFY(confirm->text().contains(QStringLiteral("Sandbox")));
         QVERIFY(confirm->informativeText().contains(QStringLiteral("cannot be deleted")));
@@ -249,7 +262,7 @@ private Q_SLOTS:
         // Mute one stream: confirmation names the stream and the profile.
         streams->selectRow(rowOf(streams, first));
         m_fixture->find<QPushButton>(QStringLiteral("muteStreamButton"))->click();
-        auto *confirm = visible<QMessageBox>(QStringLiteral("confirmDialog"));
+        QPointer<QMessageBox> confirm = visible<QMessageBox>(QStringLiteral("confirmDialog"));
         QVERIFY(confirm);
         QVERIFY(confirm->text().contains(QStringLiteral("Alice")));
         QVERIFY(confirm->text().contains(QStringLiteral("Sandbox")));
@@ -301,7 +314,7 @@ private Q_SLOTS:
         auto *disconnect = m_fixture->find<QPushButton>(QStringLiteral("disconnectButton"));
         QVERIFY(disconnect->isEnabled());
         m_fixture->server().clearJournal();
-        disconnect->click();
+        QTest::keyClick(connections, Qt::Key_Delete); // the row's Delete is Disconnect
         confirm = visible<QMessageBox>(QStringLiteral("confirmDialog"));
         QVERIFY(confirm);
         QVERIFY(confirm->text().contains(QStringLiteral("Moderated")));
@@ -419,6 +432,23 @@ private Q_SLOTS:
         QVERIFY(dialog);
         dialog->findChild<QPushButton *>(QStringLiteral("generateButton"))->click();
         QVERIFY(dialog->grab().save(dir + QStringLiteral("/sessions-token.png")));
+        dialog->reject();
+
+        m_fixture->find<QPushButton>(QStringLiteral("createSessionButton"))->click();
+        dialog = visible<QDialog>(QStringLiteral("createSessionDialog"));
+        QVERIFY(dialog);
+        auto *media = dialog->findChild<QComboBox *>(QStringLiteral("mediaModeCombo"));
+        media->setCurrentIndex(media->findData(int(MediaMode::Relayed)));
+        dialog->findChild<QCheckBox *>(QStringLiteral("e2eeCheck"))->setChecked(true);
+        QVERIFY(dialog->grab().save(dir + QStringLiteral("/sessions-create.png")));
+        dialog->reject();
+
+        m_fixture->find<QPushButton>(QStringLiteral("sendSignalButton"))->click();
+        dialog = visible<QDialog>(QStringLiteral("signalDialog"));
+        QVERIFY(dialog);
+        dialog->findChild<QLineEdit *>(QStringLiteral("signalTypeEdit"))
+            ->setText(QStringLiteral("chat"));
+        QVERIFY(dialog->grab().save(dir + QStringLiteral("/sessions-signal.png")));
         dialog->reject();
     }
 

@@ -14,6 +14,7 @@
 #include "models/StreamListModel.h"
 #include "net/ApiReply.h"
 #include "sessions/MonospaceDelegate.h"
+#include "sessions/RowKeyFilter.h"
 #include "sessions/SessionModeration.h"
 
 #include <QAction>
@@ -87,7 +88,8 @@ SessionDetail::SessionDetail(AppContext &context, StreamListModel *streams,
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_title);
-    header->addWidget(m_id, 1);
+    header->addWidget(m_id);
+    header->addStretch(1);
     auto *actions = new QHBoxLayout;
     actions->addWidget(token);
     actions->addWidget(signal);
@@ -139,6 +141,7 @@ QTableView *SessionDetail::createTable(QSortFilterProxyModel *proxy, const QStri
     table->setAlternatingRowColors(true);
     table->setWordWrap(false);
     table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     table->horizontalHeader()->setStretchLastSection(true);
     table->setItemDelegateForColumn(idColumn, new MonospaceDelegate(table));
     table->setContextMenuPolicy(Qt::ActionsContextMenu);
@@ -152,6 +155,15 @@ QTableView *SessionDetail::createTable(QSortFilterProxyModel *proxy, const QStri
             m_context.clipboard()->copyText(ids.join(QLatin1Char('\n')));
     });
     table->addAction(copy);
+    table->installEventFilter(new RowKeyFilter([copy] { copy->trigger(); },
+        [table] {
+            // The Delete action of the table, if it has one (Disconnect on connections).
+            for (QAction *action : table->actions()) {
+                if (action->shortcut() == QKeySequence(QKeySequence::Delete))
+                    action->trigger();
+            }
+        },
+        table));
     connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
         &SessionDetail::updateActions);
     return table;

@@ -112,7 +112,7 @@ void SessionModeration::muteStreams(
             ? tr("stream %1").arg(elideMiddle(stream.id, 8))
             : tr("stream \u2018%1\u2019 (%2)").arg(stream.name, elideMiddle(stream.id, 8));
     } else {
-        what = tr("%n stream(s)", nullptr, int(streams.size()));
+        what = tr("%1 streams").arg(streams.size());
     }
     QPointer<QWidget> button = trigger;
     confirmDestructive(m_dialogParent,

@@ -17,6 +17,7 @@
 #include "net/ApiReply.h"
 #include "sessions/CreateSessionDialog.h"
 #include "sessions/MonospaceDelegate.h"
+#include "sessions/RowKeyFilter.h"
 #include "sessions/SessionDetail.h"
 
 #include <QAction>
@@ -68,7 +69,7 @@ SessionsPanel::SessionsPanel(AppContext &context, QWidget *parent)
     m_filter->setPlaceholderText(tr("Filter by label or ID (Ctrl+F)"));
     m_filter->setAccessibleName(tr("Filter sessions"));
     m_filter->setClearButtonEnabled(true);
-    m_filter->setMaximumWidth(280);
+    m_filter->setMinimumWidth(240);
 
     auto *toolbar = new QHBoxLayout;
     toolbar->addWidget(m_create);
@@ -119,6 +120,7 @@ SessionsPanel::SessionsPanel(AppContext &context, QWidget *parent)
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    splitter->setSizes({280, 420}); // applied proportionally once shown
     splitter->setChildrenCollapsible(false);
     m_stack->addWidget(empty);
     m_stack->addWidget(splitter);
@@ -181,6 +183,7 @@ QTableView *SessionsPanel::createHistoryTable()
     table->setAlternatingRowColors(true);
     table->setWordWrap(false);
     table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     table->horizontalHeader()->setStretchLastSection(true);
     table->horizontalHeader()->resizeSection(SessionHistoryModel::LabelColumn, 180);
     table->horizontalHeader()->resizeSection(SessionHistoryModel::SessionIdColumn, 230);
@@ -203,8 +206,9 @@ QTableView *SessionsPanel::createHistoryTable()
         }
         connect(action, &QAction::triggered, this, slot);
         table->addAction(action);
+        return action;
     };
-    add(tr("Copy session ID"), "copySessionIdAction", QKeySequence::Copy, [this] {
+    QAction *copy = add(tr("Copy session ID"), "copySessionIdAction", QKeySequence::Copy, [this] {
         if (!selectedId().isEmpty())
             this->context().clipboard()->copyText(selectedId());
     });
@@ -219,8 +223,10 @@ QTableView *SessionsPanel::createHistoryTable()
         [this] { requestAction(QStringLiteral("broadcastsPanel")); });
     add(tr("Dial SIP…"), "dialSipAction", {},
         [this] { requestAction(QStringLiteral("sipPanel")); });
-    add(tr("Remove from history…"), "removeHistoryAction", QKeySequence::Delete,
+    QAction *remove = add(tr("Remove from history…"), "removeHistoryAction", QKeySequence::Delete,
         [this] { removeSelected(); });
+    table->installEventFilter(
+        new RowKeyFilter([copy] { copy->trigger(); }, [remove] { remove->trigger(); }, table));
     return table;
 }
 

@@ -28,11 +28,14 @@ StreamClassesDialog::StreamClassesDialog(const QList<Stream> &streams, QWidget *
         m_streamIds << stream.id;
         names << (stream.name.isEmpty() ? elideMiddle(stream.id, 8) : stream.name);
     }
-    auto *intro = new QLabel(
-        tr("Classes of %n stream(s): %1. Custom layout stylesheets of composed archives and "
-           "broadcasts select streams by these classes.",
-            nullptr, int(streams.size()))
-            .arg(names.join(QStringLiteral(", "))),
+    const QString which = streams.size() == 1
+        ? tr("Layout classes of stream %1.").arg(names.value(0))
+        : tr("Layout classes of %1 streams: %2.")
+              .arg(streams.size())
+              .arg(names.join(QStringLiteral(", ")));
+    auto *intro = new QLabel(which + QLatin1Char(' ')
+            + tr("Custom layout stylesheets of composed archives and broadcasts select streams "
+                 "by these classes."),
         this);
     intro->setWordWrap(true);
     m_classes->setObjectName(QStringLiteral("layoutClassesEdit"));

@@ -122,9 +122,9 @@ TokenDialog::TokenDialog(
     m_token->setPlaceholderText(tr("The token appears here. It is not stored anywhere."));
     m_copy->setObjectName(QStringLiteral("copyTokenButton"));
     m_copy->setEnabled(false);
-    m_copyNote->setText(tr("Tokens are secrets: a copied token leaves the clipboard after %n "
-                           "second(s).",
-        nullptr, context.clipboard()->clearAfterSecs()));
+    m_copyNote->setText(tr("Tokens are secrets: a copied token leaves the clipboard after "
+                           "%1 seconds.")
+                            .arg(context.clipboard()->clearAfterSecs()));
     m_copyNote->setWordWrap(true);
 
     auto *expiry = new QHBoxLayout;
@@ -137,7 +137,9 @@ TokenDialog::TokenDialog(
     auto *form = new QFormLayout;
     form->addRow(tr("Session:"), session);
     form->addRow(tr("&Role:"), m_role);
-    form->addRow(tr("&Expires:"), expiry);
+    auto *expiryLabel = new QLabel(tr("&Expires:"), this);
+    expiryLabel->setBuddy(m_expiry);
+    form->addRow(expiryLabel, expiry);
     form->addRow(tr("Connection &data:"), m_data);
     form->addRow(QString(), m_dataCount);
     form->addRow(tr("Initial layout &classes:"), m_classes);

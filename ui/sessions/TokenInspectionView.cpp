@@ -40,6 +40,7 @@ TokenInspectionView::TokenInspectionView(QWidget *parent)
     m_fields->horizontalHeader()->setStretchLastSection(true);
     m_fields->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_fields->verticalHeader()->hide();
+    m_fields->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_fields->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_fields->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_fields->setWordWrap(false);
