@@ -161,6 +161,8 @@ SessionsPanel::SessionsPanel(AppContext &context, QWidget *parent)
     connect(m_history, &QAbstractItemModel::rowsInserted, this, &SessionsPanel::updateEmptyState);
     connect(m_history, &QAbstractItemModel::rowsRemoved, this, &SessionsPanel::updateEmptyState);
     connect(m_history, &QAbstractItemModel::modelReset, this, &SessionsPanel::updateEmptyState);
+    if (ws->profile()) // built after a profile was activated
+        profileActivated(*ws->profile());
     updateEmptyState();
 }
 
