@@ -65,13 +65,22 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     m_stack->setObjectName(QStringLiteral("panels"));
     m_banner->setObjectName(QStringLiteral("windowBanner"));
 
-    addPanel(new SessionsPanel(context, this));
-    addPanel(new ArchivesPanel(context, this));
+    auto *sessions = new SessionsPanel(context, this);
+    auto *archives = new ArchivesPanel(context, this);
+    addPanel(sessions);
+    addPanel(archives);
     addPanel(new BroadcastsPanel(context, this));
     addPanel(new SipPanel(context, this));
     addPanel(new StoragePanel(context, this));
     addPanel(new ProjectsPanel(context, this));
     addPanel(new RequestLogPanel(context, this));
+
+    // "Start archive…" and friends on a session open the other panel's form for it.
+    connect(sessions, &SessionsPanel::sessionActionRequested, this,
+        [archives](const QString &panel, const QString &sessionId) {
+            if (panel == archives->objectName())
+                archives->startArchiveForSession(sessionId);
+        });
 
     auto *splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
