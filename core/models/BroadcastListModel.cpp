@@ -70,7 +70,8 @@ QString BroadcastListModel::targetsSummary(const Broadcast &b)
         if (other)
             states << tr("%1 failed").arg(other);
         QString rtmp = tr("%1 RTMP").arg(b.rtmp.size());
-        if (!states.isEmpty())
+        // Once stopped, the targets' last states no longer describe anything live.
+        if (!states.isEmpty() && b.status == BroadcastStatus::Started)
             rtmp += QStringLiteral(": ") + states.join(QStringLiteral(", "));
         parts << rtmp;
     }

@@ -51,7 +51,8 @@ public:
     /// Broadcasts whose status is started.
     int runningCount() const;
 
-    /// "HLS · 2 RTMP: 1 live, 1 offline"; "HLS" alone; "1 RTMP: 1 connecting".
+    /// "HLS · 2 RTMP: 1 live, 1 offline"; "HLS" alone; "1 RTMP: 1 connecting". Target states
+    /// only while the broadcast runs ("HLS · 2 RTMP" once stopped).
     static QString targetsSummary(const Broadcast &broadcast);
     /// Worst state of HLS and the RTMP targets: "offline" (also for unknown states such as
     /// "error"), else "connecting", else "live" (HLS "ready" counts as live); empty without

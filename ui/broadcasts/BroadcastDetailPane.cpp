@@ -128,12 +128,18 @@ BroadcastDetailPane::BroadcastDetailPane(SecureClipboard *clipboard, QWidget *pa
     auto *rtmpLayout = new QVBoxLayout(rtmpBox);
     rtmpLayout->addWidget(m_rtmp);
 
-    auto *pageLayout = new QVBoxLayout(page);
+    // Facts on the left, outputs on the right: the pane sits below a wide table.
+    auto *facts = new QVBoxLayout;
+    facts->addLayout(form);
+    facts->addWidget(m_streams);
+    facts->addStretch(1);
+    auto *outputs = new QVBoxLayout;
+    outputs->addWidget(hlsBox);
+    outputs->addWidget(rtmpBox, 1);
+    auto *pageLayout = new QHBoxLayout(page);
     pageLayout->setContentsMargins(0, 0, 0, 0);
-    pageLayout->addLayout(form);
-    pageLayout->addWidget(hlsBox);
-    pageLayout->addWidget(rtmpBox, 1);
-    pageLayout->addWidget(m_streams);
+    pageLayout->addLayout(facts, 2);
+    pageLayout->addLayout(outputs, 3);
 
     m_stack->addWidget(hint);
     m_stack->addWidget(page);
@@ -222,9 +228,17 @@ void BroadcastDetailPane::fillTargets(const Broadcast &b)
         auto *key = new QTableWidgetItem(BroadcastListModel::maskStreamName(t.streamName));
         key->setToolTip(tr("The stream key is a secret and is not shown."));
         key->setFont(monospaceFont());
-        const QString status = t.state() == RtmpStatus::Other ? QStringLiteral("failed") : t.status;
-        auto *badge = new QTableWidgetItem(t.status.isEmpty() ? tr("unknown") : t.status);
+        // A stopped broadcast feeds no target, whatever each one reported last.
+        const bool stopped = b.status != BroadcastStatus::Started;
+        QString status = t.state() == RtmpStatus::Other ? QStringLiteral("failed") : t.status;
+        QString text = t.status.isEmpty() ? tr("unknown") : t.status;
+        if (stopped) {
+            status = QStringLiteral("stopped");
+            text = tr("stopped");
+        }
+        auto *badge = new QTableWidgetItem(text);
         badge->setData(ModelRole::Status, status);
+        badge->setToolTip(tr("Last reported: %1").arg(t.status));
         m_rtmp->setItem(row, RtmpId, id);
         m_rtmp->setItem(row, RtmpUrl, url);
         m_rtmp->setItem(row, RtmpKey, key);

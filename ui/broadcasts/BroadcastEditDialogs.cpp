@@ -105,7 +105,7 @@ StreamChangeDialog::StreamChangeDialog(
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_ok, &QPushButton::clicked, this, [this] {
-        if (!change().validate())
+        if (m_ok->isEnabled())
             Q_EMIT changeChosen(change());
     });
     connect(m_stream, &QComboBox::currentTextChanged, this, &StreamChangeDialog::updateState);
@@ -143,7 +143,8 @@ void StreamChangeDialog::updateState()
     if (!problem && m_op == StreamSelectionChange::Op::Add && !m_audio->isChecked()
         && !m_video->isChecked())
         problem = FieldError {QStringLiteral("hasAudio"), tr("include audio, video or both")};
-    m_error->setText(problem ? tr("Stream: %1").arg(problem->message) : QString());
+    const QString label = problem && problem->field == u"hasAudio" ? tr("Include") : tr("Stream");
+    m_error->setText(problem ? tr("%1: %2").arg(label, problem->message) : QString());
     m_error->setVisible(problem.has_value());
     m_ok->setEnabled(!problem);
 }

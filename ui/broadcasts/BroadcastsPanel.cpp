@@ -20,6 +20,7 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -61,6 +62,7 @@ BroadcastsPanel::BroadcastsPanel(AppContext &context, QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     m_table->setWordWrap(false);
+    m_table->installEventFilter(this); // Ctrl+C copies the ID; Delete stops
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
@@ -89,7 +91,7 @@ BroadcastsPanel::BroadcastsPanel(AppContext &context, QWidget *parent)
     m_cancelLoad->hide();
 
     createActions();
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("broadcastsSplitter"));
     splitter->addWidget(m_table);
     splitter->addWidget(m_detail);
@@ -142,6 +144,7 @@ BroadcastsPanel::BroadcastsPanel(AppContext &context, QWidget *parent)
         m_cancelLoad->setVisible(loading);
         m_progress->setText(tr("Loading broadcasts\u2026"));
         m_refreshAction->setEnabled(!loading);
+        updateEmptyState();
     });
     connect(m_feed, &BroadcastFeed::progressChanged, this, [this](int loaded, int total) {
         m_progress->setText(tr("Loading broadcasts\u2026 %1 of %2").arg(loaded).arg(total));
@@ -283,6 +286,24 @@ void BroadcastsPanel::profileActivated(const Profile &profile)
     m_feed->reset();
     if (profile.kind == ProfileKind::Project)
         m_feed->reload();
+}
+
+bool BroadcastsPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    // QAbstractItemView copies the current cell's text on Ctrl+C before a shortcut can, and
+    // a table-scoped shortcut misses keys when the window is not active: handle both here.
+    if (watched == m_table && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->matches(QKeySequence::Copy)) {
+            m_copyIdAction->trigger();
+            return true;
+        }
+        if (key->matches(QKeySequence::Delete) && m_stopAction->isEnabled()) {
+            m_stopAction->trigger();
+            return true;
+        }
+    }
+    return Panel::eventFilter(watched, event);
 }
 
 QString BroadcastsPanel::profileName() const

@@ -63,6 +63,7 @@ public Q_SLOTS:
 
 protected:
     void profileActivated(const Profile &profile) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createActions();

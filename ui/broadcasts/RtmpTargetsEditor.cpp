@@ -66,6 +66,7 @@ void RtmpTargetsEditor::addTarget(const RtmpTarget &target)
     Row row {new QLineEdit(target.id, this), new QLineEdit(target.serverUrl, this),
         new QLineEdit(target.streamName, this), new QToolButton(this)};
     row.id->setPlaceholderText(tr("youtube"));
+    row.id->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 14);
     row.url->setPlaceholderText(tr("rtmps://a.rtmp.youtube.com/live2"));
     row.stream->setPlaceholderText(tr("stream key"));
     row.stream->setEchoMode(QLineEdit::Password);

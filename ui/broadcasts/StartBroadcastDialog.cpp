@@ -57,6 +57,7 @@ StartBroadcastDialog::StartBroadcastDialog(
 {
     setObjectName(QStringLiteral("startBroadcastDialog"));
     setWindowTitle(tr("Start broadcast"));
+    setMinimumWidth(900);
     m_banner->setObjectName(QStringLiteral("startBanner"));
     m_session->setObjectName(QStringLiteral("sessionIdEdit"));
     m_session->setPlaceholderText(tr("1_MX4x… (a routed session with a connected client)"));
@@ -120,7 +121,9 @@ StartBroadcastDialog::StartBroadcastDialog(
     duration->addWidget(m_maxDurationHint);
     auto *optionsBox = new QGroupBox(tr("Options"), this);
     auto *form = new QFormLayout(optionsBox);
-    form->addRow(tr("Max &duration:"), duration);
+    auto *durationLabel = new QLabel(tr("Max &duration:"), optionsBox);
+    durationLabel->setBuddy(m_maxDuration);
+    form->addRow(durationLabel, duration);
     form->addRow(tr("Max &bitrate:"), m_maxBitrate);
     form->addRow(tr("&Resolution:"), m_resolution);
     form->addRow(tr("Stream &mode:"), m_streamMode);

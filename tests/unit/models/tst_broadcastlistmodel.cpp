@@ -170,6 +170,7 @@ private Q_SLOTS:
         QCOMPARE(BroadcastListModel::outputState(b), state);
         b.status = BroadcastStatus::Stopped;
         QCOMPARE(BroadcastListModel::outputState(b), QString());
+        QCOMPARE(BroadcastListModel::targetsSummary(b), summary.section(QLatin1Char(':'), 0, 0));
     }
 
     void streamKeysNeverLeave()
