@@ -37,6 +37,14 @@ AppContext::AppContext(QSettings *settings, CredentialStore *credentials, Clock 
             .toInt());
 }
 
-AppContext::~AppContext() = default;
+AppContext::~AppContext()
+{
+    // Children go in creation order, which would delete the network manager first: calls
+    // still running (a panel's list or poll) are aborted by the workspace, whose replies
+    // need the manager. Take down the users before what they use.
+    delete m_sandbox;
+    delete m_profiles;
+    delete m_workspace;
+}
 
 } // namespace otadmin
