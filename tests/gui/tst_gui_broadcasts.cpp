@@ -387,6 +387,9 @@ private Q_SLOTS:
         const QString dir = qEnvironmentVariable("OTADMIN_SCREENSHOT_DIR");
         if (dir.isEmpty())
             QSKIP("OTADMIN_SCREENSHOT_DIR is not set");
+        m_fixture->window().resize(1400, 800);
+        QCoreApplication::processEvents();
+        QVERIFY(m_fixture->panel()->grab().save(dir + QStringLiteral("/broadcasts-empty.png")));
         const QString stopped = m_fixture->startViaApi(m_fixture->routedSession(), 1);
         QTRY_VERIFY_WITH_TIMEOUT(m_fixture->allTargetsLive(stopped), Timeout);
         m_fixture->context().workspace()->broadcasts()->stop(stopped);
@@ -398,6 +401,12 @@ private Q_SLOTS:
         m_fixture->window().resize(1400, 800);
         QCoreApplication::processEvents(); // apply the resize before grabbing
         QVERIFY(m_fixture->window().grab().save(dir + QStringLiteral("/broadcasts.png")));
+        m_fixture->find<QAction>(QStringLiteral("stopBroadcastAction"))->trigger();
+        auto *confirm = m_fixture->find<QMessageBox>(QStringLiteral("confirmDialog"));
+        QVERIFY(confirm);
+        QCoreApplication::processEvents();
+        QVERIFY(confirm->grab().save(dir + QStringLiteral("/broadcasts-stop.png")));
+        confirm->reject();
         StartBroadcastDialog *dialog = m_fixture->openStartDialog(m_fixture->routedSession());
         QTest::mouseClick(
             m_fixture->find<QPushButton>(QStringLiteral("addRtmpButton")), Qt::LeftButton);
