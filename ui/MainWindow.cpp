@@ -67,9 +67,10 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
 
     auto *sessions = new SessionsPanel(context, this);
     auto *archives = new ArchivesPanel(context, this);
+    auto *broadcasts = new BroadcastsPanel(context, this);
     addPanel(sessions);
     addPanel(archives);
-    addPanel(new BroadcastsPanel(context, this));
+    addPanel(broadcasts);
     addPanel(new SipPanel(context, this));
     addPanel(new StoragePanel(context, this));
     addPanel(new ProjectsPanel(context, this));
@@ -77,9 +78,11 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
 
     // "Start archive…" and friends on a session open the other panel's form for it.
     connect(sessions, &SessionsPanel::sessionActionRequested, this,
-        [archives](const QString &panel, const QString &sessionId) {
+        [archives, broadcasts](const QString &panel, const QString &sessionId) {
             if (panel == archives->objectName())
                 archives->startArchiveForSession(sessionId);
+            else if (panel == broadcasts->objectName())
+                broadcasts->startBroadcastForSession(sessionId);
         });
 
     auto *splitter = new QSplitter(this);

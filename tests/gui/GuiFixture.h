@@ -9,6 +9,7 @@
 
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QWidget>
 #include <memory>
 
 namespace otadmin::test {
@@ -37,11 +38,17 @@ public:
     bool showPanel(const QString &objectName);
 
     /// The descendant of the window with this object name and type (dialogs opened from the
-    /// window are its children), or null.
+    /// window are its children), or null. Panels reuse names ("filterEdit", "emptyState"), so
+    /// a visible match wins over one on a hidden panel.
     template<typename T>
     T *find(const QString &objectName) const
     {
-        return m_window->findChild<T *>(objectName);
+        const QList<T *> all = m_window->findChildren<T *>(objectName);
+        for (T *candidate : all) {
+            if (auto *widget = qobject_cast<QWidget *>(candidate); widget && widget->isVisible())
+                return candidate;
+        }
+        return all.value(0);
     }
 
 private:

@@ -72,7 +72,7 @@ private Q_SLOTS:
         QCOMPARE(views->currentWidget(), empty);
         auto *text = m_panel->findChild<QLabel *>(QStringLiteral("emptyText"));
         QVERIFY(text->text().contains(QStringLiteral("start one from a session")));
-        m_fixture->find<QPushButton>(QStringLiteral("emptyStartButton"))->click();
+        m_panel->findChild<QPushButton *>(QStringLiteral("emptyStartButton"))->click();
         QTRY_VERIFY(dialog() && dialog()->isVisible());
     }
 
