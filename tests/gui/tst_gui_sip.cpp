@@ -149,6 +149,47 @@ private Q_SLOTS:
         }
     }
 
+    void tokenOptions()
+    {
+        // Custom connection data: the panel signs the token with it.
+        const QString session = routedSessionWithConnection(nullptr);
+        fillForm(session);
+        child<QLineEdit>("sipConnectionData")->setText(QStringLiteral("operator-line-1"));
+        QVERIFY(child<QLineEdit>("sipToken")->isHidden());
+        QTest::mouseClick(m_dial, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_panel->model()->rowCount(), 1, 5000);
+        const QString token =
+            lastBody("POST", QStringLiteral("/dial")).value(QStringLiteral("token")).toString();
+        const QJsonObject claims = QJsonDocument::fromJson(
+            QByteArray::fromBase64(
+                token.section(QLatin1Char('.'), 1, 1).toLatin1(), QByteArray::Base64UrlEncoding))
+                                       .object();
+        QCOMPARE(claims.value(QStringLiteral("connection_data")).toString(),
+            QStringLiteral("operator-line-1"));
+        QCOMPARE(claims.value(QStringLiteral("session_id")).toString(), session);
+        QCOMPARE(claims.value(QStringLiteral("role")).toString(), QStringLiteral("publisher"));
+
+        // A pasted token is sent unchanged and is a secret too.
+        auto *mode = child<QComboBox>("sipTokenMode");
+        mode->setCurrentIndex(1);
+        QVERIFY(!child<QLineEdit>("sipToken")->isHidden());
+        QVERIFY(child<QLabel>("sipDialError")->text().startsWith(QStringLiteral("Client token")));
+        QVERIFY(!m_dial->isEnabled());
+        QCOMPARE(child<QLineEdit>("sipToken")->echoMode(), QLineEdit::Password);
+        const QString pasted = QStringLiteral("T1==pasted-token-b7c1");
+        QTest::keyClicks(child<QLineEdit>("sipToken"), pasted);
+        QVERIFY(m_dial->isEnabled());
+        QTest::mouseClick(m_dial, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_panel->model()->rowCount(), 2, 5000);
+        QCOMPARE(
+            lastBody("POST", QStringLiteral("/dial")).value(QStringLiteral("token")).toString(),
+            pasted);
+        m_fixture->settings().sync();
+        QFile file(m_fixture->settings().fileName());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains(pasted.toUtf8()));
+    }
+
     void sendsDtmfToTheCallAndTheSession()
     {
         const QString session = routedSessionWithConnection(nullptr);
@@ -263,6 +304,8 @@ private Q_SLOTS:
             QSKIP("OTADMIN_SCREENSHOT_DIR is not set");
         QVERIFY(QDir().mkpath(dir));
         m_fixture->window().resize(1280, 820);
+        QVERIFY(
+            m_fixture->window().grab().save(QDir(dir).filePath(QStringLiteral("sip-empty.png"))));
         const QString session = routedSessionWithConnection(nullptr);
         fillForm(session);
         QTest::mouseClick(m_dial, Qt::LeftButton);
