@@ -70,19 +70,22 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     auto *broadcasts = new BroadcastsPanel(context, this);
     addPanel(sessions);
     addPanel(archives);
+    auto *sip = new SipPanel(context, this);
     addPanel(broadcasts);
-    addPanel(new SipPanel(context, this));
+    addPanel(sip);
     addPanel(new StoragePanel(context, this));
     addPanel(new ProjectsPanel(context, this));
     addPanel(new RequestLogPanel(context, this));
 
     // "Start archive…" and friends on a session open the other panel's form for it.
     connect(sessions, &SessionsPanel::sessionActionRequested, this,
-        [archives, broadcasts](const QString &panel, const QString &sessionId) {
+        [archives, broadcasts, sip](const QString &panel, const QString &sessionId) {
             if (panel == archives->objectName())
                 archives->startArchiveForSession(sessionId);
             else if (panel == broadcasts->objectName())
                 broadcasts->startBroadcastForSession(sessionId);
+            else if (panel == sip->objectName())
+                sip->dialForSession(sessionId);
         });
 
     auto *splitter = new QSplitter(this);

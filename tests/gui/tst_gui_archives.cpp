@@ -151,8 +151,7 @@ private Q_SLOTS:
         output->setCurrentIndex(output->findData(QStringLiteral("composed")));
         auto *resolution = field<QComboBox>(d, "resolutionCombo");
         resolution->setCurrentIndex(resolution->findData(QStringLiteral("1280x720")));
-        auto *layout = field<QComboBox>(d, "layoutType");
-        layout->setCurrentIndex(layout->findData(QStringLiteral("pip")));
+        field<LayoutChooser>(d, "layoutChooser")->selectType(Layout::Type::Pip);
         const ArchiveOptions options = d->options();
         QCOMPARE(options.maxBitrate, std::optional<int>(2000000));
         QCOMPARE(options.layout->type, Layout::Type::Pip);
@@ -173,8 +172,7 @@ private Q_SLOTS:
         d = dialog();
         QCOMPARE(field<QComboBox>(d, "resolutionCombo")->currentData().toString(),
             QStringLiteral("1280x720"));
-        QCOMPARE(
-            field<QComboBox>(d, "layoutType")->currentData().toString(), QStringLiteral("pip"));
+        QCOMPARE(field<LayoutChooser>(d, "layoutChooser")->layout().type, Layout::Type::Pip);
         QVERIFY(field<QCheckBox>(d, "maxBitrateCheck")->isChecked());
         QVERIFY(!field<QCheckBox>(d, "hasAudioCheck")->isChecked());
         QVERIFY(field<QLineEdit>(d, "nameEdit")->text().isEmpty());
@@ -487,8 +485,8 @@ private Q_SLOTS:
         action("actionChangeLayout")->trigger();
         auto *layout = m_fixture->find<ArchiveLayoutDialog>(QStringLiteral("archiveLayoutDialog"));
         QVERIFY(layout);
-        auto *type = field<QComboBox>(layout, "layoutType");
-        type->setCurrentIndex(type->findData(QStringLiteral("verticalPresentation")));
+        field<LayoutChooser>(layout, "layoutChooser")
+            ->selectType(Layout::Type::VerticalPresentation);
         field<QPushButton>(layout, "okButton")->click();
         QTRY_VERIFY(!m_fixture->find<ArchiveLayoutDialog>(QStringLiteral("archiveLayoutDialog")));
         QCOMPARE(m_panel->banner()->kind(), MessageBanner::Kind::Positive);

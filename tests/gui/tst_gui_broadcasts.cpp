@@ -7,6 +7,7 @@
 #include "broadcasts/BroadcastsPanel.h"
 #include "broadcasts/RtmpTargetsEditor.h"
 #include "broadcasts/StartBroadcastDialog.h"
+#include "common/LayoutChooser.h"
 #include "common/MessageBanner.h"
 #include "common/Notifier.h"
 #include "models/BroadcastListModel.h"
@@ -171,8 +172,8 @@ private Q_SLOTS:
         m_fixture->find<QAction>(QStringLiteral("changeLayoutAction"))->trigger();
         auto *dialog = m_fixture->find<QDialog>(QStringLiteral("changeLayoutDialog"));
         QVERIFY(dialog);
-        auto *type = dialog->findChild<QComboBox *>(QStringLiteral("layoutType"));
-        type->setCurrentIndex(type->findData(QStringLiteral("pip")));
+        dialog->findChild<LayoutChooser *>(QStringLiteral("layoutChooser"))
+            ->selectType(Layout::Type::Pip);
         QTest::mouseClick(
             dialog->findChild<QPushButton *>(QStringLiteral("applyLayoutButton")), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(
