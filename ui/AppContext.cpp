@@ -37,6 +37,13 @@ AppContext::AppContext(QSettings *settings, CredentialStore *credentials, Clock 
             .toInt());
 }
 
-AppContext::~AppContext() = default;
+AppContext::~AppContext()
+{
+    // The workspace cancels its running calls when it goes, which touches their network
+    // replies: it must go before the network access manager (children go in creation order).
+    delete m_sandbox;
+    delete m_profiles;
+    delete m_workspace;
+}
 
 } // namespace otadmin

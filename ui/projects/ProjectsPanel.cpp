@@ -71,6 +71,7 @@ ProjectsPanel::ProjectsPanel(AppContext &context, QWidget *parent)
     m_filter->setObjectName(QStringLiteral("filterEdit"));
     m_filter->setPlaceholderText(tr("Filter by name or API key"));
     m_filter->setClearButtonEnabled(true);
+    m_filter->setMinimumWidth(240);
     m_filter->setAccessibleName(tr("Filter projects"));
     auto *toolbar = new QHBoxLayout;
     toolbar->addWidget(m_create);

@@ -101,7 +101,7 @@ RotateSecretDialog::RotateSecretDialog(
     layout->addWidget(m_secretBox);
     layout->addStretch(1);
     layout->addWidget(buttons);
-    setMinimumWidth(560);
+    setMinimumWidth(600);
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_showNewSecret, &QToolButton::toggled, this, [this](bool show) {
@@ -118,6 +118,9 @@ RotateSecretDialog::RotateSecretDialog(
 
 RotateSecretDialog::~RotateSecretDialog()
 {
+    // Only when the window goes mid-rotation: stop following it before its calls are cancelled.
+    delete m_rotation;
+    m_client->abortAll();
     m_client->setAccountCredentials({});
 }
 
@@ -206,6 +209,7 @@ void RotateSecretDialog::onFinished(SecretRotation::Outcome outcome)
             }
             if (!secret.isEmpty())
                 Q_EMIT rotated(m_project.id, secret);
+            adjustSize();
             Q_EMIT rotationFinished(SecretRotation::Outcome::Rotated);
         });
         return;
@@ -224,6 +228,7 @@ void RotateSecretDialog::onFinished(SecretRotation::Outcome outcome)
         }
         break;
     }
+    adjustSize();
     Q_EMIT rotationFinished(outcome);
 }
 
@@ -234,6 +239,7 @@ void RotateSecretDialog::offerSecret(const QByteArray &secret, const QString &wh
     m_secretWhy->setText(why);
     m_newSecret->setText(QString::fromUtf8(secret));
     m_secretBox->show();
+    adjustSize();
 }
 
 } // namespace otadmin
