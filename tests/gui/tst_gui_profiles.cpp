@@ -81,6 +81,14 @@ void fillForm(ProfileEditDialog *dialog, const QString &name, const QString &api
     child<QLineEdit>(dialog, QStringLiteral("secretEdit"))->setText(secret);
 }
 
+/// Saves `widget` into $OTADMIN_SCREENSHOT_DIR when it is set.
+void saveShot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("OTADMIN_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        widget->grab().save(dir + QLatin1Char('/') + name);
+}
+
 QByteArray fileBytes(QSettings &settings)
 {
     settings.sync();
@@ -112,6 +120,7 @@ private Q_SLOTS:
     void failingStoreSavesNothing();
     void lockedKeychainOffersRunOnlySecret();
     void provenMissingSecretIsSaved();
+    void welcomePageOpensTheAddForm();
     void screenshot();
 
 private:
@@ -341,6 +350,7 @@ void TestGuiProfiles::lockedKeychainOffersRunOnlySecret()
     QVERIFY(banner->text().contains(FailingStore::lockedSentence()));
     // An unusable keychain proves nothing about a saved secret (G-SEC-5): no "save" offer.
     QCOMPARE(banner->actionText(), QStringLiteral("Enter secret for this run\u2026"));
+    saveShot(&window, QStringLiteral("keychain-locked.png"));
     child<QPushButton>(banner, QStringLiteral("bannerRetry"))->click();
     QPointer<SecretPromptDialog> prompt =
         window.findChild<SecretPromptDialog *>(QStringLiteral("secretPromptDialog"));
@@ -359,6 +369,7 @@ void TestGuiProfiles::lockedKeychainOffersRunOnlySecret()
     QCOMPARE(banner->kind(), MessageBanner::Kind::Warning);
     QVERIFY(banner->isVisible());
     QVERIFY(banner->text().contains(QStringLiteral("memory for this run only")));
+    saveShot(&window, QStringLiteral("run-only-secret.png"));
     QCOMPARE(store.writes, 0);
     QVERIFY(!fileBytes(settings).contains(m_fixture->server().apiSecret().toUtf8()));
     auto reply = test::await(context.workspace()->archives()->list({}));
@@ -388,6 +399,18 @@ void TestGuiProfiles::provenMissingSecretIsSaved()
     QCOMPARE(m_fixture->credentials().peek(credentialKey(profile)),
         m_fixture->server().apiSecret().toUtf8());
     QVERIFY(!m_fixture->find<QLabel>(QStringLiteral("statusRunOnly"))->isVisible());
+}
+
+void TestGuiProfiles::welcomePageOpensTheAddForm()
+{
+    auto *add = m_fixture->find<QPushButton>(QStringLiteral("addProjectButton"));
+    QVERIFY(add);
+    add->click();
+    auto *profiles = m_fixture->find<ProfilesDialog>(QStringLiteral("profilesDialog"));
+    QVERIFY(profiles);
+    auto *form = profiles->findChild<ProfileEditDialog *>(QStringLiteral("profileEditDialog"));
+    QVERIFY(form);
+    QVERIFY(form->isVisible());
 }
 
 void TestGuiProfiles::screenshot()

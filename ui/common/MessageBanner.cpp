@@ -76,6 +76,7 @@ void MessageBanner::showAction(
 {
     showMessage(kind, text, std::move(action));
     m_retry->setText(actionText);
+    layout()->activate(); // the longer label must not wait for the next layout pass
 }
 
 QString MessageBanner::actionText() const
