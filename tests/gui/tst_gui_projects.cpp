@@ -60,6 +60,7 @@ private Q_SLOTS:
     void listsProjectsAndHidesTheSecret();
     void createSuspendActivateDelete();
     void refreshSecretEndToEnd();
+    void refreshSecretWithoutProfileSavesNothing();
     void refreshSecretOutcomeUnknownKeepsOldSecret();
     void refreshSecretUnverifiedOffersNewSecretOnce();
     void openThisProjectLandsInSessions();
@@ -229,6 +230,23 @@ void TestGuiProjects::refreshSecretEndToEnd()
     QTRY_COMPARE(profiles->activeName(), profile.name);
     OTADMIN_VERIFY_SUCCESS(test::await(m_fixture->context().workspace()->archives()->list({})));
     // The sandbox's transient project profile got the new secret in memory too.
+    QVERIFY(m_fixture->activateProject());
+    OTADMIN_VERIFY_SUCCESS(test::await(m_fixture->context().workspace()->archives()->list({})));
+}
+
+void TestGuiProjects::refreshSecretWithoutProfileSavesNothing()
+{
+    QPointer<RotateSecretDialog> dialog = startRotation();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->profileName(), QString());
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->outcome().has_value(), 20000);
+    QCOMPARE(*dialog->outcome(), SecretRotation::Outcome::Rotated);
+    const QByteArray newSecret = m_fixture->server().apiSecret().toUtf8();
+    QTRY_VERIFY(child<QWidget>(dialog, QStringLiteral("newSecretBox"))->isVisible());
+    QCOMPARE(child<QLineEdit>(dialog, QStringLiteral("newSecretEdit"))->text().toUtf8(), newSecret);
+    QVERIFY(m_fixture->credentials().keys().isEmpty()); // nothing written to the keychain
+    QCOMPARE(projectReadStatus(newSecret), 200);
+    // The sandbox's transient project profile follows in memory.
     QVERIFY(m_fixture->activateProject());
     OTADMIN_VERIFY_SUCCESS(test::await(m_fixture->context().workspace()->archives()->list({})));
 }

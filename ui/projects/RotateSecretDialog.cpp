@@ -202,7 +202,10 @@ void RotateSecretDialog::onFinished(SecretRotation::Outcome outcome)
                     message + QLatin1Char(' ')
                         + tr("Profile \u201c%1\u201d uses it from now on.").arg(m_profile.name));
             } else {
-                m_banner->showMessage(MessageBanner::Kind::Positive, message);
+                // The rotation's own sentence says "saved": true only of its scratch store.
+                m_banner->showMessage(MessageBanner::Kind::Positive,
+                    tr("The secret was rotated and the new one works. Client tokens made with "
+                       "the old secret no longer work."));
                 offerSecret(secret,
                     tr("No saved profile uses this project, so the new secret was not saved "
                        "anywhere. Copy it now for your servers:"));
@@ -220,7 +223,14 @@ void RotateSecretDialog::onFinished(SecretRotation::Outcome outcome)
         break;
     case SecretRotation::Outcome::OutcomeUnknown:
         m_headline->setText(tr("Rotation outcome unknown \u2014 check the dashboard"));
-        m_banner->showMessage(MessageBanner::Kind::Warning, message);
+        if (!m_savedProfile && m_rotation->hasNewSecretForManualCopy()) {
+            m_banner->showMessage(MessageBanner::Kind::Warning,
+                tr("The secret was rotated, but the new one could not be confirmed to work. No "
+                   "saved profile uses this project, so it was not saved anywhere: copy it now, "
+                   "check it in the dashboard, and do not rotate again."));
+        } else {
+            m_banner->showMessage(MessageBanner::Kind::Warning, message);
+        }
         if (m_rotation->hasNewSecretForManualCopy()) {
             offerSecret(m_rotation->newSecretForManualCopy(),
                 tr("The service sent this new secret. It is shown only now: copy it, check it "
