@@ -10,6 +10,8 @@
 #include "broadcasts/BroadcastsPanel.h"
 #include "common/MessageBanner.h"
 #include "net/RequestLog.h"
+#include "profiles/ActivationNotices.h"
+#include "profiles/PreferencesDialog.h"
 #include "profiles/ProfilesDialog.h"
 #include "profiles/WelcomePage.h"
 #include "projects/ProjectsPanel.h"
@@ -120,17 +122,16 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
         rebuildProfileSwitcher();
         updateProfileUi();
     });
-    connect(profiles, &ProfileController::activated, this, [this] {
-        m_banner->dismiss();
-        updateProfileUi();
-    });
-    connect(profiles, &ProfileController::activationFailed, this,
-        [this](const QString &name, const QString &message) { onActivationFailed(name, message); });
+    connect(profiles, &ProfileController::activated, this, &MainWindow::updateProfileUi);
+    connect(profiles, &ProfileController::activationFailed, this, &MainWindow::updateProfileUi);
+    // After the connections above: the banner is set once the window shows the outcome.
+    m_notices = new ActivationNotices(m_context, m_banner, this);
+    statusBar()->addWidget(m_notices->statusLabel());
     connect(
         m_context.workspace(), &Workspace::profileDeactivated, this, &MainWindow::updateProfileUi);
     connect(m_context.workspace()->requestLog(), &RequestLog::entryAdded, this,
         &MainWindow::showRequestOutcome);
-    connect(m_welcome, &WelcomePage::addProfileRequested, this, &MainWindow::openProfiles);
+    connect(m_welcome, &WelcomePage::addProfileRequested, this, &MainWindow::openAddProfile);
 
     rebuildProfileSwitcher();
     updateProfileUi();
@@ -182,6 +183,11 @@ void MainWindow::createActions()
     QAction *manage = file->addAction(tr("&Profiles\u2026"), this, &MainWindow::openProfiles);
     manage->setObjectName(QStringLiteral("actionProfiles"));
     manage->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+P")));
+    QAction *preferences =
+        file->addAction(tr("P&references\u2026"), this, &MainWindow::openPreferences);
+    preferences->setObjectName(QStringLiteral("actionPreferences"));
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -363,13 +369,6 @@ void MainWindow::showRequestOutcome(const RequestLogEntry &entry)
     m_statusRequest->setToolTip(entry.error);
 }
 
-void MainWindow::onActivationFailed(const QString &name, const QString &message)
-{
-    m_banner->showError(tr("Cannot use profile \u201c%1\u201d: %2").arg(name, message),
-        [this, name] { m_context.profiles()->activate(name); });
-    updateProfileUi();
-}
-
 void MainWindow::showAbout()
 {
     auto *dialog = new AboutDialog(this);
@@ -379,7 +378,26 @@ void MainWindow::showAbout()
 
 void MainWindow::openProfiles()
 {
+    if (auto *open = findChild<ProfilesDialog *>(); open && open->isVisible()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
     auto *dialog = new ProfilesDialog(m_context, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::openAddProfile()
+{
+    openProfiles();
+    if (auto *dialog = findChild<ProfilesDialog *>())
+        dialog->openAdd();
+}
+
+void MainWindow::openPreferences()
+{
+    auto *dialog = new PreferencesDialog(m_context, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

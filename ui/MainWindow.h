@@ -12,6 +12,7 @@ class QStackedWidget;
 
 namespace otadmin {
 
+class ActivationNotices;
 class AppContext;
 class MessageBanner;
 class Panel;
@@ -50,9 +51,10 @@ private:
     void updateProfileUi();
     void rebuildProfileSwitcher();
     void showRequestOutcome(const RequestLogEntry &entry);
-    void onActivationFailed(const QString &name, const QString &message);
+    void openPreferences();
     void showAbout();
     void openProfiles();
+    void openAddProfile();
     void restoreState();
     QIcon tagIcon(const QString &color) const;
 
@@ -67,6 +69,7 @@ private:
     QLabel *m_statusProfile;
     QLabel *m_statusUrl;
     QLabel *m_statusRequest;
+    ActivationNotices *m_notices = nullptr;
     QList<Panel *> m_panels;
     QString m_pendingPanel; // the last session's panel, shown once a profile allows it
     bool m_updatingSwitcher = false;

@@ -36,6 +36,37 @@ void ProfileController::addTransient(const Profile &profile, const QByteArray &s
     Q_EMIT profilesChanged();
 }
 
+int ProfileController::updateMemorySecrets(const QString &key, const QByteArray &secret)
+{
+    if (key.isEmpty() || secret.isEmpty())
+        return 0;
+    int updated = 0;
+    for (const Profile &p : std::as_const(m_transientProfiles)) {
+        if (credentialKey(p) == key) {
+            m_transient.insert(p.name, secret);
+            ++updated;
+        }
+    }
+    for (auto it = m_runOnly.begin(); it != m_runOnly.end(); ++it) {
+        const std::optional<Profile> p = m_store->profile(it.key());
+        if (p && credentialKey(*p) == key) {
+            it->fill('\0');
+            *it = secret;
+            ++updated;
+        }
+    }
+    return updated;
+}
+
+void ProfileController::forgetRunOnlySecret(const QString &name)
+{
+    auto it = m_runOnly.find(name);
+    if (it == m_runOnly.end())
+        return;
+    it->fill('\0');
+    m_runOnly.erase(it);
+}
+
 QString ProfileController::activeName() const
 {
     const auto &active = m_workspace->profile();

@@ -43,6 +43,13 @@ public:
     /// Adds (or replaces) a profile that is not saved; its secret stays in memory.
     void addTransient(const Profile &profile, const QByteArray &secret);
 
+    /// After a secret rotation: every transient or run-only profile whose credentialKey() is
+    /// `key` uses `secret` from now on (the next activation). Returns how many were updated.
+    int updateMemorySecrets(const QString &key, const QByteArray &secret);
+    /// Drops the run-only secret of `name` (after the profile was removed or edited), so that
+    /// the next activation reads the keychain again.
+    void forgetRunOnlySecret(const QString &name);
+
     /// Reads the secret (memory for transient/run-only profiles, else the keychain) and
     /// activates the profile. Emits activated or activationFailed.
     void activate(const QString &name);

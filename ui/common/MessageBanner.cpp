@@ -54,6 +54,7 @@ void MessageBanner::showMessage(Kind kind, const QString &text, std::function<vo
 {
     m_kind = kind;
     m_text->setText(text);
+    m_retry->setText(tr("&Retry"));
     m_retryAction = std::move(retry);
     m_retry->setVisible(bool(m_retryAction));
     QStyle::StandardPixmap icon = QStyle::SP_MessageBoxInformation;
@@ -68,6 +69,19 @@ void MessageBanner::showMessage(Kind kind, const QString &text, std::function<vo
     m_icon->setAccessibleName(QVariant::fromValue(kind).toString());
     applyPalette();
     show();
+}
+
+void MessageBanner::showAction(
+    Kind kind, const QString &text, const QString &actionText, std::function<void()> action)
+{
+    showMessage(kind, text, std::move(action));
+    m_retry->setText(actionText);
+    layout()->activate(); // the longer label must not wait for the next layout pass
+}
+
+QString MessageBanner::actionText() const
+{
+    return m_retry->text();
 }
 
 void MessageBanner::showApiError(const ApiError &error, std::function<void()> retry)

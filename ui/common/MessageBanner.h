@@ -38,6 +38,12 @@ public:
     {
         showMessage(Kind::Error, text, std::move(retry));
     }
+    /// Like showMessage(), with a button labelled `actionText` (objectName "bannerRetry", as
+    /// Retry) that runs `action`, e.g. "Enter secret for this run\u2026".
+    void showAction(
+        Kind kind, const QString &text, const QString &actionText, std::function<void()> action);
+    /// The label of the action button ("Retry" unless showAction() named another).
+    QString actionText() const;
     /// The API error's sentence plus the server's own message when it adds something.
     void showApiError(const ApiError &error, std::function<void()> retry = {});
     void dismiss();

@@ -8,7 +8,13 @@
 
 namespace otadmin {
 
-SecureClipboard::SecureClipboard(QObject *parent) : QObject(parent)
+SecureClipboard::SecureClipboard(QObject *parent)
+    : SecureClipboard(std::chrono::milliseconds(1000), parent)
+{
+}
+
+SecureClipboard::SecureClipboard(std::chrono::milliseconds secondLength, QObject *parent)
+    : QObject(parent), m_secondMSecs(qMax(1, int(secondLength.count())))
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &SecureClipboard::clearNow);
@@ -44,7 +50,7 @@ void SecureClipboard::copySecret(const QString &text)
     clipboard->setMimeData(secretMimeData(text), QClipboard::Clipboard);
     if (clipboard->supportsSelection())
         clipboard->setMimeData(secretMimeData(text), QClipboard::Selection);
-    m_timer.start(m_clearSecs * 1000);
+    m_timer.start(m_clearSecs * m_secondMSecs);
 }
 
 void SecureClipboard::copyText(const QString &text)

@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <chrono>
+
 class QClipboard;
 class QMimeData;
 
@@ -26,6 +28,10 @@ public:
     static constexpr int MaxClearSecs = 300;
 
     explicit SecureClipboard(QObject *parent = nullptr);
+    /// For tests and tools: one "second" of the clear delay lasts `secondLength` (e.g. 10 ms,
+    /// so that the shortest delay, MinClearSecs, passes in 100 ms). The app uses the other
+    /// constructor, where a second is a second.
+    explicit SecureClipboard(std::chrono::milliseconds secondLength, QObject *parent = nullptr);
     ~SecureClipboard() override;
 
     void copySecret(const QString &text);
@@ -50,6 +56,7 @@ private:
     QTimer m_timer;
     QString m_secret;
     int m_clearSecs = DefaultClearSecs;
+    int m_secondMSecs = 1000;
 };
 
 } // namespace otadmin
