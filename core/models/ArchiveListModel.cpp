@@ -73,6 +73,10 @@ QVariant ArchiveListModel::data(const QModelIndex &index, int role) const
         return a.statusString;
     case ModelRole::Export:
         return exportValue(a, column);
+    case ModelRole::Running:
+        return isRunning(a.status);
+    case ModelRole::Attention:
+        return a.status == ArchiveStatus::Failed ? a.statusString : QString();
     default:
         return {};
     }

@@ -232,8 +232,12 @@ QVariant BroadcastListModel::data(const QModelIndex &index, int role) const
         return exportValue(b, column);
     case OutputStateRole:
         return outputState(b);
-    case RunningRole:
+    case ModelRole::Running:
         return b.status == BroadcastStatus::Started;
+    case ModelRole::Attention: {
+        const QString state = outputState(b);
+        return state == QLatin1String("offline") ? state : QString();
+    }
     default:
         return {};
     }

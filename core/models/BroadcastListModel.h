@@ -33,11 +33,10 @@ public:
         ColumnCount
     };
 
-    /// Worst state of the row's outputs ("offline", "connecting", "live" or empty), so a
-    /// view can tint rows whose targets need attention. Answered for every column.
+    /// Worst state of the row's outputs ("offline", "connecting", "live" or empty). Answered
+    /// for every column; ModelRole::Attention carries it when it is a failure state, and
+    /// ModelRole::Running is true for a started broadcast.
     static constexpr int OutputStateRole = ModelRole::Export + 10;
-    /// True for a running (started) broadcast, for every column; views keep these on top.
-    static constexpr int RunningRole = ModelRole::Export + 11;
 
     explicit BroadcastListModel(QObject *parent = nullptr);
 

@@ -21,6 +21,12 @@ inline constexpr int Sort = Qt::UserRole + 2;
 inline constexpr int Status = Qt::UserRole + 3;
 /// A plain value for export (JSON/CSV): full IDs, ISO times, numbers unformatted.
 inline constexpr int Export = Qt::UserRole + 4;
+/// True (for every column) while the row's object is live — a recording archive, a started
+/// broadcast — so views keep it on top.
+inline constexpr int Running = Qt::UserRole + 5;
+/// A failure keyword ("failed", "offline", ...) when the row needs attention, answered for
+/// every column, so views tint the whole row; empty otherwise.
+inline constexpr int Attention = Qt::UserRole + 6;
 } // namespace ModelRole
 
 /// Rows of `T`, one per ID, in arrival order (views sort through a proxy). Models never make

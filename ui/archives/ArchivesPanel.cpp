@@ -8,10 +8,10 @@
 #include "archives/ArchiveDetailPane.h"
 #include "archives/ArchiveFollower.h"
 #include "archives/ArchivePager.h"
-#include "archives/ArchiveProxyModel.h"
 #include "archives/StartArchiveDialog.h"
 #include "auth/Clock.h"
 #include "common/IdField.h"
+#include "common/LiveTableProxy.h"
 #include "common/MessageBanner.h"
 #include "common/StatusBadge.h"
 #include "models/ArchiveListModel.h"
@@ -37,7 +37,7 @@ namespace otadmin {
 ArchivesPanel::ArchivesPanel(AppContext &context, QWidget *parent)
     : Panel(context, parent),
       m_model(new ArchiveListModel(&context.clock(), this)),
-      m_proxy(new ArchiveProxyModel(this)),
+      m_proxy(new LiveTableProxy(this)),
       m_pager(new ArchivePager(context.workspace()->archives(), m_model, this)),
       m_follower(new ArchiveFollower(context.workspace()->archives(), context.notifier(), this)),
       m_tick(new QTimer(this)),
@@ -208,7 +208,7 @@ QWidget *ArchivesPanel::createFilterRow()
     layout->addWidget(m_filter, 1);
     layout->addWidget(m_paging);
 
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &ArchiveProxyModel::setFilterText);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &LiveTableProxy::setFilterText);
     connect(m_session, &QLineEdit::returnPressed, this, &ArchivesPanel::applySessionField);
     connect(m_session, &QLineEdit::textChanged, this, [this](const QString &text) {
         if (text.isEmpty() && !m_model->sessionFilter().isEmpty())

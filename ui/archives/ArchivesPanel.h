@@ -22,7 +22,7 @@ class ArchiveDetailPane;
 class ArchiveFollower;
 class ArchiveListModel;
 class ArchivePager;
-class ArchiveProxyModel;
+class LiveTableProxy;
 class StartArchiveDialog;
 
 /// Lists the whole archive list page by page (cancellable), optionally of one session, and
@@ -48,7 +48,7 @@ public:
     void focusFilter() override;
 
     ArchiveListModel *model() const { return m_model; }
-    ArchiveProxyModel *proxy() const { return m_proxy; }
+    LiveTableProxy *proxy() const { return m_proxy; }
     /// Archives per list request (1…1000; default 1000, the service's maximum).
     void setPageSize(int size);
     /// Poll intervals for unfinished archives, in milliseconds (default 1 s doubling to 10 s).
@@ -92,7 +92,7 @@ private:
     void chooseExportFile(Format format);
 
     ArchiveListModel *m_model;
-    ArchiveProxyModel *m_proxy;
+    LiveTableProxy *m_proxy;
     ArchivePager *m_pager;
     ArchiveFollower *m_follower;
     QTimer *m_tick;

@@ -7,7 +7,7 @@
 #include "api/Workspace.h"
 #include "broadcasts/BroadcastDetailPane.h"
 #include "broadcasts/BroadcastFeed.h"
-#include "broadcasts/BroadcastSortProxy.h"
+#include "common/LiveTableProxy.h"
 #include "common/MessageBanner.h"
 #include "common/Notifier.h"
 #include "common/SecureClipboard.h"
@@ -39,7 +39,7 @@ namespace otadmin {
 BroadcastsPanel::BroadcastsPanel(AppContext &context, QWidget *parent)
     : Panel(context, parent),
       m_feed(new BroadcastFeed(workspace()->broadcasts(), this)),
-      m_proxy(new BroadcastSortProxy(this)),
+      m_proxy(new LiveTableProxy(this)),
       m_table(new QTableView(this)),
       m_detail(new BroadcastDetailPane(context.clipboard(), this)),
       m_views(new QStackedWidget(this)),
@@ -108,7 +108,7 @@ BroadcastsPanel::BroadcastsPanel(AppContext &context, QWidget *parent)
     contentLayout()->addLayout(progressRow);
     contentLayout()->addWidget(m_views, 1);
 
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &BroadcastSortProxy::setFilterText);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &LiveTableProxy::setFilterText);
     connect(m_sessionFilter, &QLineEdit::returnPressed, this, [this] {
         m_feed->setSessionFilter(m_sessionFilter->text());
         refresh();

@@ -21,7 +21,7 @@ namespace otadmin {
 class BroadcastDetailPane;
 class BroadcastFeed;
 class BroadcastListModel;
-class BroadcastSortProxy;
+class LiveTableProxy;
 class StartBroadcastDialog;
 
 /// Object names: broadcastsTable, filterEdit, sessionFilterEdit, broadcastDetail, actions
@@ -85,7 +85,7 @@ private:
     void closeDialogs();
 
     BroadcastFeed *m_feed;
-    BroadcastSortProxy *m_proxy;
+    LiveTableProxy *m_proxy;
     QTableView *m_table;
     BroadcastDetailPane *m_detail;
     QStackedWidget *m_views;

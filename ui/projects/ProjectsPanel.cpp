@@ -9,6 +9,7 @@
 #include "common/Confirm.h"
 #include "common/IdField.h"
 #include "common/MessageBanner.h"
+#include "common/MonospaceDelegate.h"
 #include "common/SecureClipboard.h"
 #include "common/StatusBadge.h"
 #include "models/Format.h"
@@ -34,22 +35,6 @@
 #include <QVBoxLayout>
 
 namespace otadmin {
-
-namespace {
-/// Monospace for the API key column.
-class MonospaceDelegate : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-protected:
-    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        option->font = monospaceFont();
-    }
-};
-} // namespace
 
 ProjectsPanel::ProjectsPanel(AppContext &context, QWidget *parent)
     : Panel(context, parent),

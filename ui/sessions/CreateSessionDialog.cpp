@@ -2,8 +2,8 @@
 // CreateSessionDialog: the form behind "New session…".
 #include "sessions/CreateSessionDialog.h"
 
+#include "common/FormMemory.h"
 #include "common/MessageBanner.h"
-#include "sessions/FormMemory.h"
 #include "types/Common.h"
 
 #include <QCheckBox>

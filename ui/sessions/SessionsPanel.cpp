@@ -9,6 +9,7 @@
 #include "auth/Clock.h"
 #include "common/Confirm.h"
 #include "common/MessageBanner.h"
+#include "common/MonospaceDelegate.h"
 #include "common/SecureClipboard.h"
 #include "models/ConnectionListModel.h"
 #include "models/Format.h"
@@ -16,7 +17,6 @@
 #include "models/StreamListModel.h"
 #include "net/ApiReply.h"
 #include "sessions/CreateSessionDialog.h"
-#include "sessions/MonospaceDelegate.h"
 #include "sessions/RowKeyFilter.h"
 #include "sessions/SessionDetail.h"
 

@@ -2,9 +2,9 @@
 // SignalDialog: the form behind "Send signal…".
 #include "sessions/SignalDialog.h"
 
+#include "common/FormMemory.h"
 #include "common/IdField.h"
 #include "common/MessageBanner.h"
-#include "sessions/FormMemory.h"
 #include "types/Common.h"
 
 #include <QButtonGroup>

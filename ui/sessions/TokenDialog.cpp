@@ -5,9 +5,9 @@
 #include "AppContext.h"
 #include "api/Workspace.h"
 #include "auth/TokenInspector.h"
+#include "common/FormMemory.h"
 #include "common/IdField.h"
 #include "common/SecureClipboard.h"
-#include "sessions/FormMemory.h"
 #include "sessions/TokenInspectionView.h"
 
 #include <QButtonGroup>

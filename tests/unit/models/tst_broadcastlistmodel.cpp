@@ -109,7 +109,7 @@ private Q_SLOTS:
         QCOMPARE(
             cell(BroadcastListModel::StatusColumn, BroadcastListModel::OutputStateRole).toString(),
             QStringLiteral("offline"));
-        QVERIFY(cell(BroadcastListModel::SessionColumn, BroadcastListModel::RunningRole).toBool());
+        QVERIFY(cell(BroadcastListModel::SessionColumn, ModelRole::Running).toBool());
         QCOMPARE(m_model->headerData(BroadcastListModel::TargetsColumn, Qt::Horizontal).toString(),
             QStringLiteral("Outputs"));
     }
