@@ -4,6 +4,7 @@
 
 #include "AppContext.h"
 #include "ProfileController.h"
+#include "SandboxLauncher.h"
 #include "api/Workspace.h"
 #include "common/MessageBanner.h"
 #include "profiles/SecretPromptDialog.h"
@@ -36,8 +37,12 @@ void ActivationNotices::updateStatus()
 {
     const auto &profile = m_context.workspace()->profile();
     const ProfileController *profiles = m_context.profiles();
-    m_status->setVisible(
-        profile && (profiles->isRunOnly(profile->name) || profiles->isTransient(profile->name)));
+    // The sandbox's own profiles are in memory by nature; saying so would be noise there.
+    const bool sandbox = profile
+        && (profile->name == QLatin1String(SandboxLauncher::ProjectProfileName)
+            || profile->name == QLatin1String(SandboxLauncher::AccountProfileName));
+    m_status->setVisible(profile && !sandbox
+        && (profiles->isRunOnly(profile->name) || profiles->isTransient(profile->name)));
 }
 
 void ActivationNotices::onActivated(const Profile &profile)
