@@ -54,6 +54,7 @@ RequestLogPanel::RequestLogPanel(AppContext &context, QWidget *parent)
     bar->addWidget(clear);
 
     m_table->setObjectName(QStringLiteral("requestLogTable"));
+    m_table->setAccessibleName(tr("Requests"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(RequestLogModel::TimeColumn, Qt::AscendingOrder);
@@ -72,6 +73,7 @@ RequestLogPanel::RequestLogPanel(AppContext &context, QWidget *parent)
     m_table->setColumnWidth(RequestLogModel::DurationColumn, 80);
 
     m_details->setObjectName(QStringLiteral("requestDetails"));
+    m_details->setAccessibleName(tr("Request details"));
     m_details->setReadOnly(true);
     m_details->setFont(monospaceFont());
     m_details->setPlaceholderText(
