@@ -7,13 +7,44 @@
 #include "SandboxLauncher.h"
 #include "api/Workspace.h"
 
+#include <QApplication>
+#include <QPalette>
 #include <QSignalSpy>
+#include <QStyle>
 #include <QTest>
 
 namespace otadmin::test {
 
+namespace {
+/// OTADMIN_SCREENSHOT_DARK=1: Fusion with a dark palette, to look at the app as a user of a
+/// dark desktop theme sees it (the app itself only follows the system palette).
+void applyDarkPaletteWhenAsked()
+{
+    if (!qEnvironmentVariableIsSet("OTADMIN_SCREENSHOT_DARK"))
+        return;
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3b));
+    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::ToolTipBase, QColor(0x35, 0x37, 0x3b));
+    dark.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::PlaceholderText, QColor(0x8a, 0x8d, 0x91));
+    dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x7a, 0x7d, 0x81));
+    dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x7a, 0x7d, 0x81));
+    QApplication::setPalette(dark);
+}
+} // namespace
+
 GuiFixture::GuiFixture()
 {
+    applyDarkPaletteWhenAsked();
     m_settings = std::make_unique<QSettings>(
         m_dir.filePath(QStringLiteral("opentok-admin.ini")), QSettings::IniFormat);
     m_server = std::make_unique<sandbox::SandboxServer>(SandboxFixture::fastConfig());
