@@ -12,11 +12,13 @@
 
 namespace otadmin::test {
 
-GuiFixture::GuiFixture()
+GuiFixture::GuiFixture() : GuiFixture(SandboxFixture::fastConfig()) { }
+
+GuiFixture::GuiFixture(const sandbox::SandboxConfig &config)
 {
     m_settings = std::make_unique<QSettings>(
         m_dir.filePath(QStringLiteral("opentok-admin.ini")), QSettings::IniFormat);
-    m_server = std::make_unique<sandbox::SandboxServer>(SandboxFixture::fastConfig());
+    m_server = std::make_unique<sandbox::SandboxServer>(config);
     if (!m_dir.isValid() || !m_server->listen())
         return;
     m_context = std::make_unique<AppContext>(m_settings.get(), &m_credentials);
@@ -37,6 +39,11 @@ GuiFixture::GuiFixture()
 }
 
 GuiFixture::~GuiFixture()
+{
+    quit();
+}
+
+void GuiFixture::quit()
 {
     m_window.reset();
     m_context.reset();
