@@ -11,6 +11,7 @@
 #include <QHttpServer>
 #include <QHttpServerResponder>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QPointer>
 #include <QRegularExpression>
 #include <QTcpServer>
@@ -19,9 +20,38 @@
 
 namespace otadmin::sandbox {
 
+namespace {
+
+QLoggingCategory::CategoryFilter g_previousLogFilter = nullptr;
+
+// Qt HTTP Server's debug categories print every request with all of its headers, the
+// X-OPENTOK-AUTH JWT included ("qt.httpserver: Request: ..."). In the app's --sandbox mode the
+// server runs in the app's process, so QT_LOGGING_RULES="*.debug=true" would put every JWT
+// into the app's log (RELIABILITY G-SEC-2). Whatever the rules say, they stay off; the
+// journal is the sandbox's record of requests.
+void keepRequestDumpsOff(QLoggingCategory *category)
+{
+    if (g_previousLogFilter)
+        g_previousLogFilter(category);
+    if (qstrncmp(category->categoryName(), "qt.httpserver", 13) == 0)
+        category->setEnabled(QtDebugMsg, false);
+}
+
+void installLogFilterOnce()
+{
+    static const bool installed = [] {
+        g_previousLogFilter = QLoggingCategory::installFilter(keepRequestDumpsOff);
+        return true;
+    }();
+    Q_UNUSED(installed);
+}
+
+} // namespace
+
 SandboxServer::SandboxServer(SandboxConfig config, QObject *parent)
     : QObject(parent), m_config(std::move(config))
 {
+    installLogFilterOnce();
     if (m_config.apiKey.isEmpty())
         m_config.apiKey = SandboxState::newApiKey();
     if (m_config.apiSecret.isEmpty())

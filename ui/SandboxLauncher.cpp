@@ -6,8 +6,6 @@
 #include "SandboxServer.h"
 #include "settings/Profile.h"
 
-#include <QLoggingCategory>
-
 namespace otadmin {
 
 SandboxLauncher::SandboxLauncher(ProfileController *profiles, QObject *parent)
@@ -21,8 +19,6 @@ bool SandboxLauncher::start(QString *error)
 {
     if (m_server)
         return true;
-    // QtHttpServer's debug output includes request headers, i.e. the JWTs it receives.
-    QLoggingCategory::setFilterRules(QStringLiteral("qt.httpserver*=false"));
     auto server = std::make_unique<sandbox::SandboxServer>();
     if (!server->listen()) {
         if (error)

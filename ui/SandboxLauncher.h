@@ -15,8 +15,8 @@ class ProfileController;
 
 /// start() listens on 127.0.0.1 (a free port) with a generated project and account, and adds
 /// two transient profiles with green tags, "Sandbox" (project) and "Sandbox account" (account),
-/// whose secrets stay in memory. The sandbox's own HTTP debug logging (which would print the
-/// JWTs it receives) is switched off.
+/// whose secrets stay in memory. (The sandbox keeps QtHttpServer's request dumps, which would
+/// print the JWTs it receives, off by itself.)
 class SandboxLauncher : public QObject
 {
     Q_OBJECT

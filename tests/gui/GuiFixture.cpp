@@ -42,12 +42,14 @@ void applyDarkPaletteWhenAsked()
 }
 } // namespace
 
-GuiFixture::GuiFixture()
+GuiFixture::GuiFixture() : GuiFixture(SandboxFixture::fastConfig()) { }
+
+GuiFixture::GuiFixture(const sandbox::SandboxConfig &config)
 {
     applyDarkPaletteWhenAsked();
     m_settings = std::make_unique<QSettings>(
         m_dir.filePath(QStringLiteral("opentok-admin.ini")), QSettings::IniFormat);
-    m_server = std::make_unique<sandbox::SandboxServer>(SandboxFixture::fastConfig());
+    m_server = std::make_unique<sandbox::SandboxServer>(config);
     if (!m_dir.isValid() || !m_server->listen())
         return;
     m_context = std::make_unique<AppContext>(m_settings.get(), &m_credentials);
@@ -68,6 +70,11 @@ GuiFixture::GuiFixture()
 }
 
 GuiFixture::~GuiFixture()
+{
+    quit();
+}
+
+void GuiFixture::quit()
 {
     m_window.reset();
     m_context.reset();

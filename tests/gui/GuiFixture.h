@@ -22,6 +22,8 @@ class GuiFixture
 {
 public:
     GuiFixture();
+    /// The same on a sandbox with this configuration (e.g. chosen secrets for canary tests).
+    explicit GuiFixture(const sandbox::SandboxConfig &config);
     ~GuiFixture();
 
     bool isReady() const { return m_ready; }
@@ -36,6 +38,10 @@ public:
     bool activateAccount();
     /// Shows the panel with this object name; false when it is hidden for the profile.
     bool showPanel(const QString &objectName);
+    /// What quitting the app does: destroys the window, then the context (whose clipboard
+    /// clears a copied secret). Settings, credentials and the sandbox stay for inspection;
+    /// nothing but those three accessors may be used afterwards.
+    void quit();
 
     /// The descendant of the window with this object name and type (dialogs opened from the
     /// window are its children), or null. Panels reuse names ("filterEdit", "emptyState"), so
