@@ -473,7 +473,10 @@ private Q_SLOTS:
         QVERIFY(streams);
         auto *ok = field<QPushButton>(streams, "okButton");
         QVERIFY(!ok->isEnabled());
-        field<QComboBox>(streams, "streamIdCombo")->setCurrentText(stream);
+        // The session's published stream is offered; no ID has to be copied from elsewhere.
+        auto *choices = field<QComboBox>(streams, "streamIdCombo");
+        QTRY_VERIFY(choices->findText(stream) >= 0);
+        choices->setCurrentIndex(choices->findText(stream));
         field<QCheckBox>(streams, "streamVideoCheck")->setChecked(false);
         QVERIFY(ok->isEnabled());
         ok->click();

@@ -168,6 +168,18 @@ ArchiveStreamsDialog::ArchiveStreamsDialog(
     updateState();
 }
 
+void ArchiveStreamsDialog::offerStreams(const QList<std::pair<QString, QString>> &streams)
+{
+    const QString typed = m_stream->currentText();
+    for (const auto &[id, name] : streams) {
+        if (m_stream->findText(id) < 0) {
+            m_stream->addItem(id);
+            m_stream->setItemData(m_stream->count() - 1, name, Qt::ToolTipRole);
+        }
+    }
+    m_stream->setCurrentText(typed);
+}
+
 StreamSelectionChange ArchiveStreamsDialog::change() const
 {
     StreamSelectionChange change;

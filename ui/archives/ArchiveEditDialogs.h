@@ -51,6 +51,9 @@ public:
     ArchiveStreamsDialog(ArchivesApi *api, const Archive &archive, QWidget *parent = nullptr);
 
     StreamSelectionChange change() const;
+    /// Adds the session's published streams (ID, name) to the choices; typing an ID still works.
+    void offerStreams(const QList<std::pair<QString, QString>> &streams);
+    MessageBanner *banner() const { return m_banner; }
 
 Q_SIGNALS:
     void changed(const QString &archiveId);

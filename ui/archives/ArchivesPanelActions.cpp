@@ -2,6 +2,7 @@
 // ArchivesPanel's actions: start, stop, delete, layout, streams, copy, open and export.
 #include "AppContext.h"
 #include "api/ArchivesApi.h"
+#include "api/ModerationApi.h"
 #include "api/Workspace.h"
 #include "archives/ArchiveEditDialogs.h"
 #include "archives/ArchiveFollower.h"
@@ -16,12 +17,14 @@
 #include "models/Format.h"
 #include "models/TableExport.h"
 #include "net/ApiReply.h"
+#include "types/Stream.h"
 
 #include <QAction>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
 #include <QMenu>
+#include <QPointer>
 #include <QSaveFile>
 #include <QStyle>
 #include <QTableView>
@@ -240,6 +243,18 @@ void ArchivesPanel::changeStreams()
     auto *dialog = new ArchiveStreamsDialog(workspace()->archives(), *a, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+    // Offer what the session publishes now, so adding a stream needs no copied ID.
+    QPointer<ArchiveStreamsDialog> guard = dialog;
+    track(
+        workspace()->moderation()->listStreams(a->sessionId), nullptr,
+        [guard](ApiReply &reply) {
+            QList<std::pair<QString, QString>> streams;
+            for (const Stream &s : reply.resultAs<StreamList>().items)
+                streams.append({s.id, s.name.isEmpty() ? s.videoType : s.name});
+            if (guard)
+                guard->offerStreams(streams);
+        },
+        {}, dialog->banner());
 }
 
 void ArchivesPanel::copyId()
