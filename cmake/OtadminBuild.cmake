@@ -13,9 +13,17 @@ option(OTADMIN_FUZZ "Build the libFuzzer targets (clang; use the fuzz preset)" O
 
 # Every project target links this interface library for its warnings and Qt hygiene defines.
 add_library(otadmin_settings INTERFACE)
-target_compile_options(otadmin_settings INTERFACE -Wall -Wextra)
-if(OTADMIN_WERROR)
-  target_compile_options(otadmin_settings INTERFACE -Werror)
+if(MSVC)
+  # Windows packages (packaging/): MSVC spells the warning flags differently.
+  target_compile_options(otadmin_settings INTERFACE /W3 /utf-8 /permissive- /Zc:__cplusplus)
+  if(OTADMIN_WERROR)
+    target_compile_options(otadmin_settings INTERFACE /WX)
+  endif()
+else()
+  target_compile_options(otadmin_settings INTERFACE -Wall -Wextra)
+  if(OTADMIN_WERROR)
+    target_compile_options(otadmin_settings INTERFACE -Werror)
+  endif()
 endif()
 target_compile_definitions(otadmin_settings INTERFACE
   QT_NO_URL_CAST_FROM_STRING

@@ -24,9 +24,10 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("opentok-admin"));
     QApplication::setApplicationDisplayName(QStringLiteral("OpenTok Admin"));
     QApplication::setApplicationVersion(QStringLiteral(OTADMIN_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("opentok-admin"));
+    // The installed desktop entry's name (Wayland app ID, taskbar grouping) and icon name.
+    QApplication::setDesktopFileName(QStringLiteral(OTADMIN_APP_ID));
     QApplication::setWindowIcon(QIcon::fromTheme(
-        QStringLiteral("opentok-admin"), QIcon(QStringLiteral(":/icons/opentok-admin.svg"))));
+        QStringLiteral(OTADMIN_APP_ID), QIcon(QStringLiteral(":/icons/opentok-admin.svg"))));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main",
