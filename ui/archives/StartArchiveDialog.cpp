@@ -79,7 +79,7 @@ StartArchiveDialog::StartArchiveDialog(AppContext &context, QWidget *parent)
 
 void StartArchiveDialog::buildForm()
 {
-    auto named = [this](auto *widget, const char *objectName, const QString &accessible) {
+    auto named = [](auto *widget, const char *objectName, const QString &accessible) {
         widget->setObjectName(QString::fromLatin1(objectName));
         widget->setAccessibleName(accessible);
         return widget;

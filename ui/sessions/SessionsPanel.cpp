@@ -214,7 +214,7 @@ QTableView *SessionsPanel::createHistoryTable()
         if (!selectedId().isEmpty())
             this->context().clipboard()->copyText(selectedId());
     });
-    add(tr("Rename…"), "renameAction", QKeySequence(Qt::Key_F2), [this, table] {
+    add(tr("Rename…"), "renameAction", QKeySequence(Qt::Key_F2), [table] {
         const QModelIndex current = table->currentIndex();
         if (current.isValid())
             table->edit(current.siblingAtColumn(SessionHistoryModel::LabelColumn));
