@@ -24,7 +24,9 @@ public:
     static QByteArray quoted(const QString &value);
 
 private:
-    OrderedJson &addRaw(const QString &key, const QByteArray &rawValue);
+    /// Appends `"key":` (with the separating comma when needed).
+    OrderedJson &addKey(const QString &key);
+    static void appendQuoted(QByteArray &out, const QString &value);
     QByteArray m_body = QByteArrayLiteral("{");
 };
 

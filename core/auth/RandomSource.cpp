@@ -3,15 +3,20 @@
 #include "auth/RandomSource.h"
 
 #include <QRandomGenerator>
+#include <QVarLengthArray>
+
+#include <cstring>
 
 namespace otadmin {
 
 QByteArray SystemRandomSource::bytes(int count)
 {
-    QByteArray out(count, Qt::Uninitialized);
-    auto *generator = QRandomGenerator::system();
-    for (int i = 0; i < count; ++i)
-        out[i] = char(generator->bounded(256));
+    // One draw for all the bytes: each draw from the system generator is costly, and a draw
+    // per byte made 16 bytes (a jti) take 4.3 us instead of 0.4 (docs/performance.md).
+    QVarLengthArray<quint32, 16> words((qMax(count, 0) + 3) / 4);
+    QRandomGenerator::system()->fillRange(words.data(), words.size());
+    QByteArray out(qMax(count, 0), Qt::Uninitialized);
+    std::memcpy(out.data(), words.constData(), size_t(out.size()));
     return out;
 }
 

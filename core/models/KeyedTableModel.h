@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <algorithm>
 #include <functional>
 #include <optional>
@@ -85,15 +86,17 @@ public:
     void upsertAll(const QList<T> &items)
     {
         QList<T> fresh;
+        QSet<QString> freshIds; // a page's own duplicates: one hash lookup each, not a scan
         for (const T &item : items) {
             const QString id = m_idOf(item);
             if (id.isEmpty())
                 continue;
             if (contains(id))
                 upsert(item);
-            else if (std::none_of(fresh.cbegin(), fresh.cend(),
-                         [&](const T &other) { return m_idOf(other) == id; }))
+            else if (!freshIds.contains(id)) {
+                freshIds.insert(id);
                 fresh.append(item);
+            }
         }
         if (fresh.isEmpty())
             return;

@@ -36,12 +36,14 @@ bool JsonReader::lookup(const QString &key, Presence presence, QJsonValue &value
 {
     if (!ok())
         return false;
-    if (!has(key)) {
+    // One search per field (has() + value() searched twice): 1000-archive pages read ~20k.
+    const auto it = m_object.constFind(key);
+    if (it == m_object.constEnd() || it->isNull() || it->isUndefined()) {
         if (presence == Required)
             fail(key, missing());
         return false;
     }
-    value = m_object.value(key);
+    value = *it;
     return true;
 }
 
