@@ -5,6 +5,8 @@
 #include "common/Panel.h"
 #include "types/Archive.h"
 
+#include <QPointer>
+
 #include <optional>
 
 class QAction;
@@ -106,7 +108,9 @@ private:
     QLabel *m_pagingLabel;
     QProgressBar *m_pagingBar;
     QPushButton *m_cancelPaging;
-    StartArchiveDialog *m_startDialog = nullptr;
+    // QPointer, not a destroyed() slot: the dialog dies while the panel is already in
+    // ~QWidget, where a slot on the panel would run on a half-destroyed object.
+    QPointer<StartArchiveDialog> m_startDialog;
     QString m_selectedId;
 
     QAction *m_start;

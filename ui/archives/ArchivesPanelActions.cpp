@@ -168,7 +168,6 @@ void ArchivesPanel::startArchiveForSession(const QString &sessionId)
     if (!m_startDialog) {
         m_startDialog = new StartArchiveDialog(context(), this);
         m_startDialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_startDialog, &QObject::destroyed, this, [this] { m_startDialog = nullptr; });
         connect(m_startDialog, &StartArchiveDialog::archiveStarted, this,
             [this](const Archive &archive, const QString &note) {
                 selectArchive(archive.id);
