@@ -2,6 +2,8 @@
 // StartArchiveDialog: the form, its validation, remembered options and the reconciled start.
 #include "archives/StartArchiveDialog.h"
 
+#include "common/FormMemory.h"
+
 #include "AppContext.h"
 #include "api/ArchivesApi.h"
 #include "api/StartReconciler.h"
@@ -55,12 +57,6 @@ QString fieldLabel(const QString &field)
             return StartArchiveDialog::tr(label);
     }
     return field;
-}
-
-QString settingsSafe(QString name)
-{
-    return name.replace(QLatin1Char('/'), QLatin1Char('_'))
-        .replace(QLatin1Char('\\'), QLatin1Char('_'));
 }
 
 } // namespace
@@ -242,56 +238,54 @@ void StartArchiveDialog::updateState()
     m_start->setEnabled(why.isEmpty() && !m_starting);
 }
 
-QString StartArchiveDialog::settingsPrefix() const
+FormMemory StartArchiveDialog::memory() const
 {
     const auto &profile = m_context.workspace()->profile();
-    return QStringLiteral("forms/%1/startArchive/")
-        .arg(settingsSafe(profile ? profile->name : QStringLiteral("default")));
+    return FormMemory(m_context.settings(), profile ? profile->name : QStringLiteral("default"),
+        QStringLiteral("startArchive"));
 }
 
 void StartArchiveDialog::restoreOptions()
 {
-    QSettings *s = m_context.settings();
-    const QString p = settingsPrefix();
+    FormMemory m = memory();
     auto select = [](QComboBox *combo, const QVariant &value) {
         const int index = combo->findData(value.toString());
         if (index >= 0)
             combo->setCurrentIndex(index);
     };
-    select(m_outputMode, s->value(p + QStringLiteral("outputMode")));
-    select(m_streamMode, s->value(p + QStringLiteral("streamMode")));
-    select(m_resolution, s->value(p + QStringLiteral("resolution")));
-    m_hasAudio->setChecked(s->value(p + QStringLiteral("hasAudio"), true).toBool());
-    m_hasVideo->setChecked(s->value(p + QStringLiteral("hasVideo"), true).toBool());
-    const QByteArray layout = s->value(p + QStringLiteral("layout")).toByteArray();
+    select(m_outputMode, m.value(QStringLiteral("outputMode")));
+    select(m_streamMode, m.value(QStringLiteral("streamMode")));
+    select(m_resolution, m.value(QStringLiteral("resolution")));
+    m_hasAudio->setChecked(m.value(QStringLiteral("hasAudio"), true).toBool());
+    m_hasVideo->setChecked(m.value(QStringLiteral("hasVideo"), true).toBool());
+    const QByteArray layout = m.value(QStringLiteral("layout")).toByteArray();
     if (const auto restored = Layout::fromJson(QJsonDocument::fromJson(layout).object()))
         m_layout->setLayout(*restored);
-    const QVariant bitrate = s->value(p + QStringLiteral("maxBitrate"));
+    const QVariant bitrate = m.value(QStringLiteral("maxBitrate"));
     m_useBitrate->setChecked(bitrate.isValid());
     if (bitrate.isValid())
         m_bitrate->setValue(bitrate.toInt());
-    const QVariant quantization = s->value(p + QStringLiteral("quantizationParameter"));
+    const QVariant quantization = m.value(QStringLiteral("quantizationParameter"));
     m_useQuantization->setChecked(quantization.isValid());
     if (quantization.isValid())
         m_quantization->setValue(quantization.toInt());
-    m_transcription->setChecked(s->value(p + QStringLiteral("hasTranscription"), false).toBool());
-    m_language->setText(s->value(p + QStringLiteral("primaryLanguageCode")).toString());
-    m_summary->setChecked(s->value(p + QStringLiteral("hasSummary"), false).toBool());
+    m_transcription->setChecked(m.value(QStringLiteral("hasTranscription"), false).toBool());
+    m_language->setText(m.value(QStringLiteral("primaryLanguageCode")).toString());
+    m_summary->setChecked(m.value(QStringLiteral("hasSummary"), false).toBool());
 }
 
 void StartArchiveDialog::rememberOptions(const ArchiveOptions &o)
 {
-    QSettings *s = m_context.settings();
-    const QString p = settingsPrefix();
-    s->setValue(p + QStringLiteral("outputMode"), toApiString(o.outputMode));
-    s->setValue(p + QStringLiteral("streamMode"), toApiString(o.streamMode));
-    s->setValue(p + QStringLiteral("hasAudio"), o.hasAudio);
-    s->setValue(p + QStringLiteral("hasVideo"), o.hasVideo);
+    FormMemory m = memory();
+    m.setValue(QStringLiteral("outputMode"), toApiString(o.outputMode));
+    m.setValue(QStringLiteral("streamMode"), toApiString(o.streamMode));
+    m.setValue(QStringLiteral("hasAudio"), o.hasAudio);
+    m.setValue(QStringLiteral("hasVideo"), o.hasVideo);
     auto put = [&](const QString &key, bool present, const QVariant &value) {
         if (present)
-            s->setValue(p + key, value);
+            m.setValue(key, value);
         else
-            s->remove(p + key);
+            m.remove(key);
     };
     // Composed-only values are kept from the form, so a switch to individual does not lose them.
     put(QStringLiteral("resolution"), true, m_resolution->currentData());
@@ -300,9 +294,9 @@ void StartArchiveDialog::rememberOptions(const ArchiveOptions &o)
     put(QStringLiteral("maxBitrate"), m_useBitrate->isChecked(), m_bitrate->value());
     put(QStringLiteral("quantizationParameter"), m_useQuantization->isChecked(),
         m_quantization->value());
-    s->setValue(p + QStringLiteral("hasTranscription"), o.hasTranscription);
-    s->setValue(p + QStringLiteral("primaryLanguageCode"), m_language->text().trimmed());
-    s->setValue(p + QStringLiteral("hasSummary"), m_summary->isChecked());
+    m.setValue(QStringLiteral("hasTranscription"), o.hasTranscription);
+    m.setValue(QStringLiteral("primaryLanguageCode"), m_language->text().trimmed());
+    m.setValue(QStringLiteral("hasSummary"), m_summary->isChecked());
 }
 
 void StartArchiveDialog::start()

@@ -17,6 +17,8 @@ class QSpinBox;
 
 namespace otadmin {
 
+class FormMemory;
+
 class AppContext;
 class LayoutChooser;
 class MessageBanner;
@@ -51,7 +53,7 @@ private:
     void start();
     void restoreOptions();
     void rememberOptions(const ArchiveOptions &options);
-    QString settingsPrefix() const;
+    FormMemory memory() const;
 
     AppContext &m_context;
     MessageBanner *m_banner;

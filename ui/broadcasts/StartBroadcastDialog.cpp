@@ -2,6 +2,8 @@
 // StartBroadcastDialog: the form, its validation and the options remembered per profile.
 #include "broadcasts/StartBroadcastDialog.h"
 
+#include "common/FormMemory.h"
+
 #include "broadcasts/RtmpTargetsEditor.h"
 #include "common/LayoutChooser.h"
 #include "common/MessageBanner.h"
@@ -24,14 +26,6 @@
 #include <QVBoxLayout>
 
 namespace otadmin {
-
-namespace {
-
-QString settingsName(QString profile)
-{
-    return profile.replace(QLatin1Char('/'), QLatin1Char('_'));
-}
-} // namespace
 
 StartBroadcastDialog::StartBroadcastDialog(
     QSettings *settings, const QString &profileName, QWidget *parent)
@@ -263,9 +257,9 @@ void StartBroadcastDialog::updateState()
     m_ok->setEnabled(!problem && !m_busy);
 }
 
-QString StartBroadcastDialog::key(const QString &name) const
+FormMemory StartBroadcastDialog::memory() const
 {
-    return QStringLiteral("forms/%1/startBroadcast/%2").arg(settingsName(m_profile), name);
+    return FormMemory(m_settings, m_profile, QStringLiteral("startBroadcast"));
 }
 
 void StartBroadcastDialog::rememberOptions() const
@@ -273,22 +267,23 @@ void StartBroadcastDialog::rememberOptions() const
     if (!m_settings || m_profile.isEmpty())
         return;
     const BroadcastOptions o = options();
+    FormMemory m = memory();
     QJsonArray targets;
     for (const RtmpTarget &t : o.rtmp) // labels and URLs only: a stream key is a secret
         targets.append(
             QJsonObject {{QStringLiteral("id"), t.id}, {QStringLiteral("serverUrl"), t.serverUrl}});
-    m_settings->setValue(key(QStringLiteral("hls")), o.hls.has_value());
-    m_settings->setValue(key(QStringLiteral("hlsDvr")), m_dvr->isChecked());
-    m_settings->setValue(key(QStringLiteral("hlsLowLatency")), m_lowLatency->isChecked());
-    m_settings->setValue(key(QStringLiteral("rtmpTargets")),
+    m.setValue(QStringLiteral("hls"), o.hls.has_value());
+    m.setValue(QStringLiteral("hlsDvr"), m_dvr->isChecked());
+    m.setValue(QStringLiteral("hlsLowLatency"), m_lowLatency->isChecked());
+    m.setValue(QStringLiteral("rtmpTargets"),
         QString::fromUtf8(QJsonDocument(targets).toJson(QJsonDocument::Compact)));
-    m_settings->setValue(key(QStringLiteral("maxDuration")), m_maxDuration->value());
-    m_settings->setValue(key(QStringLiteral("maxBitrate")), m_maxBitrate->value());
-    m_settings->setValue(key(QStringLiteral("resolution")), o.resolution);
-    m_settings->setValue(key(QStringLiteral("streamMode")), toApiString(o.streamMode));
-    m_settings->setValue(key(QStringLiteral("hasAudio")), o.hasAudio);
-    m_settings->setValue(key(QStringLiteral("hasVideo")), o.hasVideo);
-    m_settings->setValue(key(QStringLiteral("layout")),
+    m.setValue(QStringLiteral("maxDuration"), m_maxDuration->value());
+    m.setValue(QStringLiteral("maxBitrate"), m_maxBitrate->value());
+    m.setValue(QStringLiteral("resolution"), o.resolution);
+    m.setValue(QStringLiteral("streamMode"), toApiString(o.streamMode));
+    m.setValue(QStringLiteral("hasAudio"), o.hasAudio);
+    m.setValue(QStringLiteral("hasVideo"), o.hasVideo);
+    m.setValue(QStringLiteral("layout"),
         QString::fromUtf8(
             QJsonDocument(m_layout->layout().toJson()).toJson(QJsonDocument::Compact)));
 }
@@ -297,8 +292,9 @@ void StartBroadcastDialog::restoreOptions()
 {
     if (!m_settings || m_profile.isEmpty())
         return;
-    auto value = [this](const QString &name, const QVariant &fallback) {
-        return m_settings->value(key(name), fallback);
+    const FormMemory m = memory();
+    auto value = [&m](const QString &name, const QVariant &fallback) {
+        return m.value(name, fallback);
     };
     m_hls->setChecked(value(QStringLiteral("hls"), true).toBool());
     m_dvr->setChecked(value(QStringLiteral("hlsDvr"), false).toBool());

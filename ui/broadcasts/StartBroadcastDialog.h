@@ -17,6 +17,8 @@ class QSpinBox;
 
 namespace otadmin {
 
+class FormMemory;
+
 class LayoutChooser;
 class MessageBanner;
 class RtmpTargetsEditor;
@@ -53,7 +55,7 @@ Q_SIGNALS:
 private:
     void restoreOptions();
     void updateState();
-    QString key(const QString &name) const;
+    FormMemory memory() const;
 
     QSettings *m_settings;
     QString m_profile;
