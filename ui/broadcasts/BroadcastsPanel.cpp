@@ -10,6 +10,7 @@
 #include "common/LiveTableProxy.h"
 #include "common/MessageBanner.h"
 #include "common/Notifier.h"
+#include "common/RowKeyFilter.h"
 #include "common/SecureClipboard.h"
 #include "common/StatusBadge.h"
 #include "models/BroadcastListModel.h"
@@ -20,7 +21,6 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -61,7 +61,13 @@ BroadcastsPanel::BroadcastsPanel(AppContext &context, QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     m_table->setWordWrap(false);
-    m_table->installEventFilter(this); // Ctrl+C copies the ID; Delete stops
+    // Ctrl+C copies the ID; Delete stops (the view would take Ctrl+C for the cell's text).
+    m_table->installEventFilter(new RowKeyFilter([this] { m_copyIdAction->trigger(); },
+        [this] {
+            if (m_stopAction->isEnabled())
+                m_stopAction->trigger();
+        },
+        m_table));
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
@@ -279,24 +285,6 @@ void BroadcastsPanel::profileActivated(const Profile &profile)
     m_feed->reset();
     if (profile.kind == ProfileKind::Project)
         m_feed->reload();
-}
-
-bool BroadcastsPanel::eventFilter(QObject *watched, QEvent *event)
-{
-    // QAbstractItemView copies the current cell's text on Ctrl+C before a shortcut can, and
-    // a table-scoped shortcut misses keys when the window is not active: handle both here.
-    if (watched == m_table && event->type() == QEvent::KeyPress) {
-        const auto *key = static_cast<QKeyEvent *>(event);
-        if (key->matches(QKeySequence::Copy)) {
-            m_copyIdAction->trigger();
-            return true;
-        }
-        if (key->matches(QKeySequence::Delete) && m_stopAction->isEnabled()) {
-            m_stopAction->trigger();
-            return true;
-        }
-    }
-    return Panel::eventFilter(watched, event);
 }
 
 QString BroadcastsPanel::profileName() const

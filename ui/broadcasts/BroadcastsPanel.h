@@ -62,7 +62,6 @@ public Q_SLOTS:
 
 protected:
     void profileActivated(const Profile &profile) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createActions();

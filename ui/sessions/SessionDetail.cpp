@@ -8,13 +8,13 @@
 #include "common/IdField.h"
 #include "common/MessageBanner.h"
 #include "common/MonospaceDelegate.h"
+#include "common/RowKeyFilter.h"
 #include "common/SecureClipboard.h"
 #include "common/StatusBadge.h"
 #include "models/ConnectionListModel.h"
 #include "models/Format.h"
 #include "models/StreamListModel.h"
 #include "net/ApiReply.h"
-#include "sessions/RowKeyFilter.h"
 #include "sessions/SessionModeration.h"
 
 #include <QAction>

@@ -10,6 +10,7 @@
 #include "common/Confirm.h"
 #include "common/MessageBanner.h"
 #include "common/MonospaceDelegate.h"
+#include "common/RowKeyFilter.h"
 #include "common/SecureClipboard.h"
 #include "models/ConnectionListModel.h"
 #include "models/Format.h"
@@ -17,7 +18,6 @@
 #include "models/StreamListModel.h"
 #include "net/ApiReply.h"
 #include "sessions/CreateSessionDialog.h"
-#include "sessions/RowKeyFilter.h"
 #include "sessions/SessionDetail.h"
 
 #include <QAction>
