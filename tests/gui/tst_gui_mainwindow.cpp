@@ -133,6 +133,17 @@ private Q_SLOTS:
                          ->text()
                          .isEmpty());
         QVERIFY(m_fixture->window().grab().save(dir + QStringLiteral("/requestlog.png")));
+
+        // The first start, with no profile at all.
+        QTemporaryDir empty;
+        QSettings settings(empty.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        MemoryCredentialStore store;
+        AppContext context(&settings, &store);
+        MainWindow window(context);
+        window.resize(1000, 640);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.grab().save(dir + QStringLiteral("/welcome.png")));
     }
 
 private:

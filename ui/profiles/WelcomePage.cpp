@@ -6,6 +6,7 @@
 #include "ProfileController.h"
 #include "SandboxLauncher.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -36,13 +37,19 @@ WelcomePage::WelcomePage(AppContext &context, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(1);
     layout->addWidget(title, 0, Qt::AlignHCenter);
-    layout->addWidget(text, 0, Qt::AlignHCenter);
+    auto *textRow = new QHBoxLayout; // stretches, not an alignment: see the width note below
+    textRow->addStretch(1);
+    textRow->addWidget(text);
+    textRow->addStretch(1);
+    layout->addLayout(textRow);
     layout->addSpacing(16);
     layout->addWidget(sandbox, 0, Qt::AlignHCenter);
     layout->addWidget(add, 0, Qt::AlignHCenter);
     layout->addWidget(m_error, 0, Qt::AlignHCenter);
     layout->addStretch(2);
-    text->setMaximumWidth(520);
+    // A word-wrapped label placed with an alignment flag gets no height-for-width and is
+    // clipped; a fixed width between stretches keeps its full height.
+    text->setFixedWidth(520);
 
     connect(sandbox, &QPushButton::clicked, this, &WelcomePage::trySandbox);
     connect(add, &QPushButton::clicked, this, &WelcomePage::addProfileRequested);
