@@ -221,17 +221,25 @@ bool ArchiveListModel::accepts(const Archive &archive) const
     return m_sessionFilter.isEmpty() || archive.sessionId == m_sessionFilter;
 }
 
+Archive ArchiveListModel::withoutRaw(const Archive &archive)
+{
+    Archive row = archive;
+    row.raw = QJsonObject();
+    return row;
+}
+
 void ArchiveListModel::applyChanged(const Archive &archive)
 {
     if (!accepts(archive))
         return;
     if (m_refreshing)
         m_seen.insert(archive.id);
-    const int row = rowOf(archive.id);
+    const Archive row = withoutRaw(archive);
+    const int at = rowOf(archive.id);
     // A poll or list answer that changed nothing must not repaint or re-sort the views.
-    if (row >= 0 && at(row).raw == archive.raw && !archive.raw.isEmpty())
+    if (at >= 0 && this->at(at) == row)
         return;
-    upsert(archive);
+    upsert(row);
 }
 
 void ArchiveListModel::applyDeleted(const QString &archiveId)
@@ -243,13 +251,14 @@ void ArchiveListModel::applyDeleted(const QString &archiveId)
 void ArchiveListModel::applyLoaded(const ListQuery &, const ArchiveList &page)
 {
     QList<Archive> fresh;
+    fresh.reserve(page.items.size());
     for (const Archive &archive : page.items) {
         if (!accepts(archive))
             continue;
         if (m_refreshing)
             m_seen.insert(archive.id);
         if (!contains(archive.id))
-            fresh.append(archive);
+            fresh.append(withoutRaw(archive));
         else
             applyChanged(archive);
     }
@@ -288,7 +297,7 @@ void ArchiveListModel::abandonRefresh()
 void ArchiveListModel::touchRunning()
 {
     if (m_lastRunning > 0)
-        touchColumn(DurationColumn);
+        touchColumnWhere(DurationColumn, [](const Archive &a) { return isRunning(a.status); });
 }
 
 } // namespace otadmin

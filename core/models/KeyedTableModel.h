@@ -164,6 +164,23 @@ public:
             Q_EMIT dataChanged(index(0, column), index(int(m_items.size()) - 1, column));
     }
 
+    /// touchColumn() for the rows where `pred` holds only, one dataChanged per consecutive
+    /// run: a ticking elapsed time of 3 live rows among 10,000 makes views re-sort and
+    /// re-filter 3 rows, not all of them.
+    template<typename Pred>
+    void touchColumnWhere(int column, Pred pred)
+    {
+        const int rows = int(m_items.size());
+        for (int row = 0; row < rows; ++row) {
+            if (!pred(m_items.at(row)))
+                continue;
+            const int first = row;
+            while (row + 1 < rows && pred(m_items.at(row + 1)))
+                ++row;
+            Q_EMIT dataChanged(index(first, column), index(row, column));
+        }
+    }
+
 protected:
     QString idAt(int row) const { return m_idOf(m_items.at(row)); }
 

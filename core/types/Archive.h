@@ -108,10 +108,13 @@ struct Archive
     QString password;
     bool hasTranscription = false;
     std::optional<TranscriptionProperties> transcriptionProperties;
-    /// Everything the server sent, for "show raw" and export.
+    /// Everything the server sent, for "show raw" and export. About 1.5 KB per archive: the
+    /// GUI's list model drops it (see ArchiveListModel).
     QJsonObject raw;
 
     static std::optional<Archive> fromJson(const QJsonValue &json, QString *error = nullptr);
+    /// Every field, `raw` included.
+    friend bool operator==(const Archive &, const Archive &) = default;
 };
 
 /// One page of GET /archive; `count` is the total number of matches (§5.6).

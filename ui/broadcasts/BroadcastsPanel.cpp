@@ -184,8 +184,8 @@ BroadcastsPanel::BroadcastsPanel(AppContext &context, QWidget *parent)
         m_layouts.clear();
     });
     connect(m_tick, &QTimer::timeout, this, [this] {
-        if (m_feed->model()->runningCount() > 0)
-            m_feed->model()->touchColumn(BroadcastListModel::ElapsedColumn);
+        m_feed->model()->touchColumnWhere(BroadcastListModel::ElapsedColumn,
+            [](const Broadcast &b) { return b.status == BroadcastStatus::Started; });
     });
     m_tick->start(1000);
     updateEmptyState();

@@ -133,6 +133,26 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 0);
     }
 
+    void tickTouchesOnlyRunningRows()
+    {
+        const QStringList statuses {QStringLiteral("available"), QStringLiteral("started"),
+            QStringLiteral("paused"), QStringLiteral("stopped"), QStringLiteral("started")};
+        for (int i = 0; i < statuses.size(); ++i)
+            m_model->applyChanged(archive(QString::number(i), statuses[i]));
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->touchRunning();
+        // Rows 1-2 (started, paused) and row 4 (started): two runs, nothing else.
+        QCOMPARE(changed.count(), 2);
+        auto range = [&](int i) {
+            return std::pair(
+                changed.at(i).at(0).toModelIndex().row(), changed.at(i).at(1).toModelIndex().row());
+        };
+        QCOMPARE(range(0), std::pair(1, 2));
+        QCOMPARE(range(1), std::pair(4, 4));
+        QCOMPARE(
+            changed.at(1).at(0).toModelIndex().column(), int(ArchiveListModel::DurationColumn));
+    }
+
     void unchangedCopyIsSilent()
     {
         const Archive a = archive(QStringLiteral("a"), QStringLiteral("started"));
