@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Rows 6-7 of scripts/bench: listing N archives and stopping M through a 50 ms-latency proxy.
 //
-// The sandbox runs in-process behind tests/support's FaultProxy (every request and response
-// chunk held `--latency-ms`). The round trip is measured, not assumed (median of sequential
-// GETs of one archive); the bound is ceil(requests / connections) x RTT with Qt's 6 HTTP/1.1
-// connections per host. Listing uses the Archives panel's own ArchivePager; `--node-script`
-// also runs the Node SDK's listArchives paging against the same proxy.
+// The sandbox runs behind tests/support's FaultProxy (every request and response chunk held
+// `--latency-ms`), both in a child process (`--serve`) as a real service is not on our thread. The
+// round trip is measured, not assumed (median of sequential GETs of one archive); the bound is
+// ceil(requests / connections) x RTT with Qt's 6 HTTP/1.1 connections per host. Listing uses the
+// Archives panel's own ArchivePager; `--node-script` also runs the Node SDK's listArchives paging
+// against the same proxy.
 #include "FaultProxy.h"
 #include "SandboxFixture.h"
 #include "api/ArchivesApi.h"
@@ -17,12 +18,15 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QProcess>
+#include <QSocketNotifier>
 #include <QTimer>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <vector>
+
+#include <unistd.h>
 
 using namespace otadmin;
 
@@ -60,12 +64,67 @@ bool waitFor(Pred done)
 {
     QElapsedTimer t;
     t.start();
+    QTimer wake; // ends each wait below at least every 100 ms, to look at the clock
+    wake.start(100);
     while (!done()) {
         if (t.elapsed() > 120000)
             return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        // Sleeps until something happens (the overload with a time limit polls instead, and
+        // that busy loop took the CPU the sandbox process needed).
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     }
     return true;
+}
+
+/// `--serve`: the sandbox behind the latency proxy, in a process of its own, so its work
+/// (sorting and serializing 1000 archives per page) does not share the client's thread, as a
+/// real service would not. Prints `READY <proxy URL> <API key> <secret> <an archive ID>`; on
+/// the stdin line `started N` it adds N started archives and prints `STARTED <ids...>`.
+int serve(int archives, int latency)
+{
+    test::SandboxFixture fixture;
+    test::FaultProxy proxy(fixture.server().baseUrl());
+    if (!fixture.isListening() || !proxy.listen())
+        return 1;
+    proxy.setDefaultPlan(test::FaultPlan::latency(latency));
+    const QStringList listed = seed(fixture.server(), archives, QStringLiteral("available"));
+    std::printf("READY %s %s %s %s\n", qPrintable(proxy.baseUrl().toString()),
+        qPrintable(fixture.server().apiKey()), qPrintable(fixture.server().apiSecret()),
+        qPrintable(listed.value(0)));
+    std::fflush(stdout);
+    QSocketNotifier input(STDIN_FILENO, QSocketNotifier::Read);
+    QByteArray pending;
+    QObject::connect(&input, &QSocketNotifier::activated, qApp, [&] {
+        char buffer[256];
+        const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+        if (n <= 0) {
+            QCoreApplication::quit();
+            return;
+        }
+        pending.append(buffer, n);
+        qsizetype end;
+        while ((end = pending.indexOf('\n')) >= 0) {
+            const QList<QByteArray> words = pending.left(end).trimmed().split(' ');
+            pending.remove(0, end + 1);
+            if (words.size() == 2 && words[0] == "started") {
+                const QStringList ids =
+                    seed(fixture.server(), words[1].toInt(), QStringLiteral("started"));
+                std::printf("STARTED %s\n", qPrintable(ids.join(u' ')));
+                std::fflush(stdout);
+            }
+        }
+    });
+    return QCoreApplication::exec();
+}
+
+/// The next line the server child prints (empty after 60 s).
+QByteArray readLine(QProcess &server)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!server.canReadLine() && t.elapsed() < 60000)
+        server.waitForReadyRead(1000);
+    return server.readLine().trimmed();
 }
 
 } // namespace
@@ -83,17 +142,28 @@ int main(int argc, char *argv[])
     const int latency = value(QStringLiteral("--latency-ms"), QStringLiteral("50")).toInt();
     const QString nodeScript = value(QStringLiteral("--node-script"), {});
 
-    test::SandboxFixture fixture;
-    test::FaultProxy proxy(fixture.server().baseUrl());
-    if (!fixture.isListening() || !proxy.listen())
+    if (args.contains(QStringLiteral("--serve")))
+        return serve(archives, latency);
+
+    QProcess server;
+    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    server.start(QCoreApplication::applicationFilePath(),
+        {QStringLiteral("--serve"), QStringLiteral("--archives"), QString::number(archives),
+            QStringLiteral("--latency-ms"), QString::number(latency)});
+    const QList<QByteArray> ready = readLine(server).split(' ');
+    if (ready.size() != 5 || ready[0] != "READY") {
+        std::fprintf(stderr, "bench_net: the sandbox did not start\n");
         return 1;
-    proxy.setDefaultPlan(test::FaultPlan::latency(latency));
+    }
+    const QUrl baseUrl(QString::fromUtf8(ready[1]));
+    const QString apiKey = QString::fromUtf8(ready[2]);
+    const QByteArray apiSecret = ready[3];
+    const QStringList listed {QString::fromUtf8(ready[4])};
     QNetworkAccessManager network;
     RestClient client(&network, SystemClock::shared(), SystemRandomSource::shared());
-    client.setBaseUrl(proxy.baseUrl());
-    client.setProjectCredentials(fixture.client().projectCredentials());
+    client.setBaseUrl(baseUrl);
+    client.setProjectCredentials({apiKey, apiSecret});
     ArchivesApi api(&client);
-    const QStringList listed = seed(fixture.server(), archives, QStringLiteral("available"));
     int failures = 0;
 
     // Round trip: one small GET at a time (the first also opens the connection).
@@ -124,20 +194,29 @@ int main(int argc, char *argv[])
     // Wired as ArchivesPanel wires it: the items reach the model through the API's signals.
     QObject::connect(&api, &ArchivesApi::archivesLoaded, &model, &ArchiveListModel::applyLoaded);
     QObject::connect(&api, &ArchivesApi::archiveChanged, &model, &ArchiveListModel::applyChanged);
-    bool listDone = false;
-    QObject::connect(&pager, &ArchivePager::finished, &app, [&] { listDone = true; });
-    QObject::connect(&pager, &ArchivePager::failed, &app, [&] {
-        listDone = true;
-        ++failures;
-    });
-    QElapsedTimer listClock;
-    listClock.start();
-    pager.start({});
-    if (!waitFor([&] { return listDone; }) || model.rowCount() != archives) {
-        std::fprintf(stderr, "bench_net: listed %d of %d\n", model.rowCount(), archives);
-        ++failures;
-    }
-    const double listMs = double(listClock.nsecsElapsed()) / 1e6;
+    auto list = [&] {
+        bool listDone = false;
+        const auto finished =
+            QObject::connect(&pager, &ArchivePager::finished, &app, [&] { listDone = true; });
+        const auto failed = QObject::connect(&pager, &ArchivePager::failed, &app, [&] {
+            listDone = true;
+            ++failures;
+        });
+        QElapsedTimer listClock;
+        listClock.start();
+        pager.start({});
+        if (!waitFor([&] { return listDone; }) || model.rowCount() != archives) {
+            std::fprintf(stderr, "bench_net: listed %d of %d\n", model.rowCount(), archives);
+            ++failures;
+        }
+        QObject::disconnect(finished);
+        QObject::disconnect(failed);
+        return double(listClock.nsecsElapsed()) / 1e6;
+    };
+    // First listing: the total is unknown until the first page answers. Refresh: the pager
+    // knows the last total and asks for every page at once (up to 6 in flight).
+    const double listMs = list();
+    const double refreshMs = list();
     const int pages = (archives + 999) / 1000;
 
     // The Node SDK's listArchives, paged the only way it allows (offset/count, one at a time).
@@ -145,8 +224,8 @@ int main(int argc, char *argv[])
     if (!nodeScript.isEmpty()) {
         QProcess node;
         node.start(value(QStringLiteral("--node"), QStringLiteral("node")),
-            {nodeScript, proxy.baseUrl().toString(), fixture.server().apiKey(),
-                fixture.server().apiSecret(), QString::number(archives)});
+            {nodeScript, baseUrl.toString(), apiKey, QString::fromUtf8(apiSecret),
+                QString::number(archives)});
         bool nodeDone = false;
         QObject::connect(&node, &QProcess::finished, &app, [&] { nodeDone = true; });
         if (waitFor([&] { return nodeDone; }) && node.exitCode() == 0) {
@@ -159,7 +238,13 @@ int main(int argc, char *argv[])
     }
 
     // Bulk stop: every stop at once, as fast as the client lets them go.
-    const QStringList started = seed(fixture.server(), stops, QStringLiteral("started"));
+    server.write(QByteArray("started ") + QByteArray::number(stops) + '\n');
+    const QByteArray startedLine = readLine(server);
+    const QStringList started = QString::fromUtf8(startedLine).split(u' ').mid(1);
+    if (!startedLine.startsWith("STARTED") || started.size() != stops) {
+        std::fprintf(stderr, "bench_net: the sandbox did not start %d archives\n", stops);
+        return 1;
+    }
     int stopped = 0;
     QElapsedTimer stopClock;
     stopClock.start();
@@ -183,11 +268,16 @@ int main(int argc, char *argv[])
     std::printf("list_pages %d\n", pages);
     std::printf("list_ms %.1f\n", listMs);
     std::printf("list_bound_ms %.1f\n", bound(pages));
+    // The first listing cannot ask for page 2 before page 1 says how many there are.
+    std::printf("list_first_bound_ms %.1f\n", rtt + bound(pages - 1));
+    std::printf("list_refresh_ms %.1f\n", refreshMs);
     if (nodeListMs >= 0)
         std::printf("node_list_ms %.1f\n", nodeListMs);
     std::printf("stop_count %d\n", stops);
     std::printf("stop_ms %.1f\n", stopMs);
     std::printf("stop_bound_ms %.1f\n", bound(stops));
+    server.closeWriteChannel();
+    server.waitForFinished(5000);
     if (failures)
         std::fprintf(stderr, "bench_net: %d request(s) failed\n", failures);
     return failures ? 1 : 0;

@@ -54,6 +54,8 @@ QString apiPath(std::initializer_list<QString> segments);
 
 /// Turns a successful response's JSON into the typed result stored in the reply.
 /// Returns an invalid QVariant and sets *error (naming the field) when the JSON is malformed.
+/// May run on a worker thread (RestClientConfig::offThreadParseBytes): it must touch nothing
+/// but its arguments.
 using ResponseParser = std::function<QVariant(const QJsonDocument &json, QString *error)>;
 
 /// The parser for any value type with `static std::optional<T> fromJson(const QJsonValue &,

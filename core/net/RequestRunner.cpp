@@ -12,11 +12,14 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFutureWatcher>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
+#include <QPromise>
 #include <QSslConfiguration>
+#include <QThreadPool>
 #include <QTimeZone>
 #include <QTimer>
 
@@ -62,6 +65,37 @@ bool isJsonContentType(const QByteArray &contentType)
 QString trClient(const char *text)
 {
     return QCoreApplication::translate("otadmin::RestClient", text);
+}
+
+/// A successful body turned into its typed result, or why it could not be.
+struct Decoded
+{
+    QVariant value;
+    ApiError error;
+};
+
+/// JSON bytes → QJsonDocument → the parser's value. Touches nothing but its arguments, so it
+/// runs on any thread.
+Decoded decode(const QByteArray &body, const ResponseParser &parser)
+{
+    Decoded out;
+    QJsonParseError jsonError {};
+    const QJsonDocument json = QJsonDocument::fromJson(body, &jsonError);
+    if (jsonError.error != QJsonParseError::NoError) {
+        out.error = ApiError(ApiError::Kind::InvalidResponse,
+            trClient("The response is not valid JSON (%1 at byte %2).")
+                .arg(jsonError.errorString())
+                .arg(jsonError.offset));
+        return out;
+    }
+    QString problem;
+    out.value = parser(json, &problem);
+    if (!out.value.isValid()) {
+        out.error = ApiError(ApiError::Kind::InvalidResponse,
+            trClient("The response does not have the expected shape: %1.")
+                .arg(problem.isEmpty() ? trClient("unknown problem") : problem));
+    }
+    return out;
 }
 
 } // namespace
@@ -277,15 +311,54 @@ private:
                     trClient("The response was cut short (%1); the action may or may not "
                              "have happened.")
                         .arg(network->errorString()));
-            } else if (m_parser) {
-                result = parse(network, &error);
+            } else if (m_parser && checkBody(network, &error)) {
+                const qint64 offThread = m_client->m_config.offThreadParseBytes;
+                if (offThread >= 0 && m_body.size() >= offThread) {
+                    decodeOffThread(status, retryAfter,
+                        network->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool());
+                    return;
+                }
+                Decoded decoded = decode(m_body, m_parser);
+                result = std::move(decoded.value);
+                error = decoded.error;
             }
         } else {
             error = httpError(network, status);
             // 4xx answers mean the service refused the request: nothing happened.
             mayHaveTakenEffect = status >= 500 || (status >= 300 && status < 400);
         }
-        log(status, error, network->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool());
+        conclude(status, error, std::move(result), mayHaveTakenEffect, connectionFailed, retryAfter,
+            network->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool());
+    }
+
+    /// Parses m_body on a worker thread, then concludes the attempt back on this thread —
+    /// unless the call ended meanwhile (cancelled, deadline) or this runner is gone.
+    void decodeOffThread(int status, const QByteArray &retryAfter, bool http2)
+    {
+        auto promise = std::make_shared<QPromise<Decoded>>();
+        auto *watcher = new QFutureWatcher<Decoded>(this);
+        connect(watcher, &QFutureWatcher<Decoded>::finished, this,
+            [this, watcher, status, retryAfter, http2] {
+                watcher->deleteLater();
+                if (m_finished || watcher->future().resultCount() == 0)
+                    return;
+                Decoded decoded = watcher->future().takeResult();
+                conclude(status, decoded.error, std::move(decoded.value), true, false, retryAfter,
+                    http2);
+            });
+        watcher->setFuture(promise->future());
+        promise->start();
+        m_client->m_parsePool.start([promise, body = m_body, parser = m_parser] {
+            promise->addResult(decode(body, parser));
+            promise->finish();
+        });
+    }
+
+    /// Logs the attempt, then finishes the call or schedules the next attempt.
+    void conclude(int status, const ApiError &error, QVariant result, bool mayHaveTakenEffect,
+        bool connectionFailed, const QByteArray &retryAfter, bool http2)
+    {
+        log(status, error, http2);
 
         if (!error.isError()) {
             finishResult(std::move(result));
@@ -293,7 +366,7 @@ private:
         }
         m_lastError = error;
         m_lastMayHaveTakenEffect = m_lastMayHaveTakenEffect || mayHaveTakenEffect;
-        if (m_abortReason == AbortReason::None) {
+        if (m_abortReason == AbortReason::None && m_client) {
             const auto delay =
                 m_client->m_config.retry.nextDelayMSecs(m_request.idempotency, m_attempt, status,
                     connectionFailed, retryAfter, m_client->m_clock.nowMSecs(), m_client->m_random);
@@ -316,7 +389,8 @@ private:
             m_abortReason = AbortReason::TooLarge;
     }
 
-    QVariant parse(QNetworkReply *network, ApiError *error)
+    /// False, with *error, when a successful answer has no body or is not JSON.
+    bool checkBody(QNetworkReply *network, ApiError *error)
     {
         const QByteArray contentType =
             network->header(QNetworkRequest::ContentTypeHeader).toByteArray();
@@ -324,7 +398,7 @@ private:
             *error = ApiError(ApiError::Kind::InvalidResponse,
                 trClient("The service answered with an empty body where data was "
                          "expected."));
-            return {};
+            return false;
         }
         if (!isJsonContentType(contentType)) {
             *error = ApiError(ApiError::Kind::InvalidResponse,
@@ -332,25 +406,9 @@ private:
                          "API URL may point to a web page or a proxy.")
                     .arg(QString::fromLatin1(
                         contentType.isEmpty() ? "no content type" : contentType)));
-            return {};
+            return false;
         }
-        QJsonParseError jsonError {};
-        const QJsonDocument json = QJsonDocument::fromJson(m_body, &jsonError);
-        if (jsonError.error != QJsonParseError::NoError) {
-            *error = ApiError(ApiError::Kind::InvalidResponse,
-                trClient("The response is not valid JSON (%1 at byte %2).")
-                    .arg(jsonError.errorString())
-                    .arg(jsonError.offset));
-            return {};
-        }
-        QString problem;
-        QVariant value = m_parser(json, &problem);
-        if (!value.isValid()) {
-            *error = ApiError(ApiError::Kind::InvalidResponse,
-                trClient("The response does not have the expected shape: %1.")
-                    .arg(problem.isEmpty() ? trClient("unknown problem") : problem));
-        }
-        return value;
+        return true;
     }
 
     ApiError httpError(QNetworkReply *network, int status)
@@ -409,12 +467,14 @@ private:
 
     void finishResult(QVariant result)
     {
+        m_finished = true;
         m_deadline.stop();
         m_reply->finishWithResult(std::move(result));
     }
 
     void finishError(const ApiError &error, bool mayHaveTakenEffect)
     {
+        m_finished = true;
         m_deadline.stop();
         m_reply->finishWithError(error, mayHaveTakenEffect);
     }
@@ -437,6 +497,7 @@ private:
     bool m_lastMayHaveTakenEffect = false;
     AbortReason m_abortReason = AbortReason::None;
     int m_attempt = 0;
+    bool m_finished = false;
 };
 
 void startRequest(RestClient *client, ApiReply *reply, ApiRequest request, ResponseParser parser)

@@ -6,6 +6,7 @@
 
 #include <QHostAddress>
 #include <QNetworkAccessManager>
+#include <QThread>
 
 namespace otadmin {
 
@@ -29,6 +30,7 @@ RestClient::RestClient(
       m_random(random),
       m_baseUrl(QUrl(QString::fromLatin1(DefaultBaseUrl)))
 {
+    m_parsePool.setMaxThreadCount(qMax(1, QThread::idealThreadCount() - 1));
 }
 
 RestClient::~RestClient() = default;

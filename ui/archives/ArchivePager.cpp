@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ArchivePager: offset/count paging of GET /archive with one run at a time.
+// ArchivePager: offset/count paging of GET /archive, up to six pages in flight, one run at a time.
 #include "archives/ArchivePager.h"
 
 #include "api/ArchivesApi.h"
 #include "models/ArchiveListModel.h"
 #include "net/ApiReply.h"
+
+#include <algorithm>
 
 namespace otadmin {
 
@@ -20,17 +22,25 @@ void ArchivePager::setPageSize(int size)
 
 void ArchivePager::start(const QString &sessionId)
 {
-    if (m_reply)
-        m_reply->abort();
-    ++m_run;
+    dropInFlight();
     m_sessionId = sessionId;
     m_ticket = m_model->startRefresh();
-    m_offset = 0;
+    m_loaded = 0;
     m_total = -1;
-    m_firstTotal = -1;
+    m_totalChanged = false;
     m_running = true;
     m_failed = false;
-    requestPage();
+    m_received.clear();
+    m_missing.clear();
+    // Until the first answer gives the total, ask for the pages the last complete listing of
+    // the same filter needed (one when there was none).
+    int pages = 1;
+    if (sessionId == m_lastSessionId && m_lastTotal > 0)
+        pages = qBound(1, (m_lastTotal + m_pageSize - 1) / m_pageSize, MaxInFlight);
+    for (int page = 0; page < pages; ++page)
+        m_missing << page * m_pageSize;
+    requestMore();
+    Q_EMIT progressChanged(0, m_total);
 }
 
 void ArchivePager::resume()
@@ -39,69 +49,111 @@ void ArchivePager::resume()
         return;
     m_failed = false;
     m_running = true;
-    requestPage();
+    requestMore();
 }
 
 void ArchivePager::cancel()
 {
     if (!m_running && !m_failed)
         return;
-    ++m_run;
     const bool wasRunning = m_running;
+    dropInFlight();
     m_running = false;
     m_failed = false;
     m_model->abandonRefresh();
-    if (m_reply)
-        m_reply->abort();
     if (wasRunning)
         Q_EMIT cancelled();
 }
 
-void ArchivePager::requestPage()
+void ArchivePager::dropInFlight()
+{
+    ++m_run;
+    const QList<InFlight> inFlight = std::exchange(m_inFlight, {});
+    for (const InFlight &page : inFlight) {
+        m_missing << page.offset;
+        if (page.reply)
+            page.reply->abort();
+    }
+    std::sort(m_missing.begin(), m_missing.end());
+}
+
+void ArchivePager::requestMore()
+{
+    while (m_inFlight.size() < MaxInFlight && !m_missing.isEmpty())
+        requestPage(m_missing.takeFirst());
+}
+
+void ArchivePager::requestPage(int offset)
 {
     ListQuery query;
-    query.offset = m_offset;
+    query.offset = offset;
     query.count = m_pageSize;
     query.sessionId = m_sessionId;
     ApiReply *reply = m_api->list(query);
-    m_reply = reply;
+    m_inFlight << InFlight {reply, offset};
     const quint64 run = m_run;
-    connect(reply, &ApiReply::finished, this, [this, reply, run] { pageFinished(reply, run); });
+    connect(reply, &ApiReply::finished, this,
+        [this, reply, offset, run] { pageFinished(reply, offset, run); });
     Q_EMIT pageRequested(reply);
-    Q_EMIT progressChanged(m_offset, m_total);
 }
 
-void ArchivePager::pageFinished(ApiReply *reply, quint64 run)
+void ArchivePager::updateMissing()
+{
+    m_missing.clear();
+    for (int offset = 0; offset < m_total; offset += m_pageSize) {
+        const bool asked = m_received.contains(offset)
+            || std::any_of(m_inFlight.cbegin(), m_inFlight.cend(),
+                [offset](const InFlight &page) { return page.offset == offset; });
+        if (!asked)
+            m_missing << offset;
+    }
+}
+
+void ArchivePager::pageFinished(ApiReply *reply, int offset, quint64 run)
 {
     if (run != m_run || !m_running)
         return; // an earlier run's answer
-    m_reply = nullptr;
+    m_inFlight.removeIf([reply](const InFlight &page) { return page.reply == reply; });
     if (!reply->isSuccess()) {
-        m_running = false;
         if (reply->error().kind() == ApiError::Kind::Cancelled) {
+            // Aborted from outside (a profile switch): the whole run stops.
+            dropInFlight();
+            m_running = false;
             m_model->abandonRefresh();
             Q_EMIT cancelled();
             return;
         }
+        m_missing << offset;
+        dropInFlight(); // sorts m_missing
+        m_running = false;
         m_failed = true;
         Q_EMIT failed();
         return;
     }
     const auto page = reply->resultAs<ArchiveList>();
-    m_total = page.count;
-    if (m_firstTotal < 0)
-        m_firstTotal = page.count;
-    m_offset += int(page.items.size());
-    Q_EMIT progressChanged(qMin(m_offset, m_total), m_total);
-    if (!page.items.isEmpty() && m_offset < m_total) {
-        requestPage();
-        return;
+    m_received << offset;
+    m_loaded += int(page.items.size());
+    const int expected = qBound(0, page.count - offset, m_pageSize);
+    if (m_total >= 0 && page.count != m_total)
+        m_totalChanged = true; // archives came or went while listing
+    if (int(page.items.size()) != expected)
+        m_totalChanged = true; // a short page: something shifted
+    if (page.count != m_total) {
+        m_total = page.count;
+        updateMissing();
     }
+    Q_EMIT progressChanged(qMin(m_loaded, m_total), m_total);
+    requestMore();
+    if (!m_inFlight.isEmpty() || !m_missing.isEmpty())
+        return;
     m_running = false;
-    if (m_total == m_firstTotal)
+    if (!m_totalChanged) {
         m_model->finishRefresh(m_ticket);
-    else
+        m_lastSessionId = m_sessionId;
+        m_lastTotal = m_total;
+    } else {
         m_model->abandonRefresh();
+    }
     Q_EMIT finished();
 }
 

@@ -14,7 +14,9 @@
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 
+#include <atomic>
 #include <memory>
 
 using namespace otadmin;
@@ -403,6 +405,78 @@ private Q_SLOTS:
         QCOMPARE(reply->error().kind(), Kind::Network);
         QVERIFY(!reply->isOutcomeUnknown()); // refused: nothing reached the service
         QVERIFY(reply->isRetrySafe());
+    }
+
+    /// RestClientConfig::offThreadParseBytes: the same answers whichever thread parses, and
+    /// the parser really runs off the client's thread above the threshold.
+    void parsesOffThreadAboveTheThreshold_data()
+    {
+        QTest::addColumn<qint64>("threshold");
+        QTest::addColumn<bool>("offThread");
+        QTest::newRow("every body") << qint64(0) << true;
+        QTest::newRow("below the threshold") << qint64(1 << 20) << false;
+        QTest::newRow("never") << qint64(-1) << false;
+    }
+    void parsesOffThreadAboveTheThreshold()
+    {
+        QFETCH(qint64, threshold);
+        QFETCH(bool, offThread);
+        m_client->config().offThreadParseBytes = threshold;
+        auto parsedOn = std::make_shared<std::atomic<QThread *>>(nullptr);
+        const ResponseParser echo = parserFor<Echo>();
+        const ResponseParser recording = [parsedOn, echo](
+                                             const QJsonDocument &json, QString *error) {
+            parsedOn->store(QThread::currentThread());
+            return echo(json, error);
+        };
+        m_server->enqueue(ScriptedResponse::http(200, R"({"hello":"world"})"));
+        auto reply =
+            await(m_client->send(ApiRequest::get(m_client->projectPath({"archive"})), recording));
+        QVERIFY2(reply->isSuccess(), qPrintable(reply->error().userMessage()));
+        QCOMPARE(reply->resultAs<Echo>().object.value("hello").toString(), QStringLiteral("world"));
+        QCOMPARE(parsedOn->load() != QThread::currentThread(), offThread);
+        QCOMPARE(m_log->entries().size(), 1); // logged before finished, as on the client thread
+
+        for (const QByteArray &bad : {QByteArray("{\"a\":"), QByteArray("[1,2]")}) {
+            m_server->enqueue(ScriptedResponse::http(200, bad));
+            auto failed =
+                await(m_client->send(ApiRequest::get(m_client->projectPath({"archive"})), echo));
+            QCOMPARE(failed->error().kind(), Kind::InvalidResponse);
+            QVERIFY2(failed->error().userMessage().contains(
+                         bad.startsWith('[') ? "expected an object" : "not valid JSON"),
+                qPrintable(failed->error().userMessage()));
+        }
+    }
+
+    void abortWhileParsingOffThreadFinishesOnce()
+    {
+        m_client->config().offThreadParseBytes = 0;
+        auto started = std::make_shared<std::atomic<bool>>(false);
+        auto release = std::make_shared<std::atomic<bool>>(false);
+        auto done = std::make_shared<std::atomic<bool>>(false);
+        const ResponseParser slow = [started, release, done](
+                                        const QJsonDocument &json, QString *error) {
+            started->store(true);
+            while (!release->load())
+                QThread::msleep(1);
+            const QVariant value = parserFor<Echo>()(json, error);
+            done->store(true);
+            return value;
+        };
+        m_server->enqueue(ScriptedResponse::http(200, R"({"hello":"world"})"));
+        ApiReply *reply = m_client->send(ApiRequest::get(m_client->projectPath({"archive"})), slow);
+        reply->setAutoDelete(false);
+        std::unique_ptr<ApiReply> owned(reply);
+        QSignalSpy spy(reply, &ApiReply::finished);
+        QTRY_VERIFY(started->load());
+        reply->abort();
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(reply->error().kind(), Kind::Cancelled);
+        release->store(true);
+        QTRY_VERIFY(done->load());
+        QTest::qWait(50); // the parse result's queued delivery
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(reply->error().kind(), Kind::Cancelled);
     }
 
     void abortCancels()
