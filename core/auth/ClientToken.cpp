@@ -133,14 +133,14 @@ Validation validateClientToken(const QString &apiKey, const QByteArray &apiSecre
         return fieldError("apiSecret", QStringLiteral("The API secret is required."));
 
     QString sessionError;
-    const auto session = decodeSessionId(sessionId, &sessionError);
-    if (!session)
+    const auto sessionKey = sessionIdApiKey(sessionId, &sessionError);
+    if (!sessionKey)
         return fieldError("sessionId", sessionError);
-    if (session->apiKey != apiKey)
+    if (*sessionKey != apiKey)
         return fieldError("sessionId",
             QStringLiteral("The session belongs to project %1, not to "
                            "project %2.")
-                .arg(session->apiKey, apiKey));
+                .arg(*sessionKey, apiKey));
 
     if (roleName(options.role).isEmpty())
         return fieldError("role",
