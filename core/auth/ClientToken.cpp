@@ -2,6 +2,7 @@
 // Client token validation and T1/JWT encoding.
 #include "auth/ClientToken.h"
 
+#include "auth/Base64Url.h"
 #include "auth/Jwt.h"
 #include "auth/OrderedJson.h"
 #include "auth/RestJwt.h"
@@ -12,6 +13,10 @@
 #include <QMessageAuthenticationCode>
 #include <QUrl>
 
+#include <algorithm>
+#include <charconv>
+#include <iterator>
+
 namespace otadmin {
 
 namespace {
@@ -19,6 +24,44 @@ namespace {
 FieldError fieldError(const char *field, const QString &message)
 {
     return FieldError {QString::fromLatin1(field), message};
+}
+
+/// QUrl::toPercentEncoding() with its defaults, appended to `out`: A-Z a-z 0-9 - . _ ~ as
+/// they are, every other byte of the UTF-8 form as uppercase %XX. ASCII (what tokens nearly
+/// always carry) is written straight into `out`; anything else still goes through Qt.
+void appendPercentEncoded(QByteArray &out, const QString &value)
+{
+    const bool ascii =
+        std::all_of(value.cbegin(), value.cend(), [](QChar c) { return c.unicode() < 0x80; });
+    if (!ascii) {
+        out += QUrl::toPercentEncoding(value);
+        return;
+    }
+    static constexpr char Hex[] = "0123456789ABCDEF";
+    const qsizetype start = out.size();
+    out.resize(start + 3 * value.size());
+    char *o = out.data() + start;
+    for (const QChar qc : value) {
+        const auto c = char(qc.unicode());
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+            || c == '.' || c == '_' || c == '~') {
+            *o++ = c;
+        } else {
+            *o++ = '%';
+            *o++ = Hex[uchar(c) >> 4];
+            *o++ = Hex[uchar(c) & 15];
+        }
+    }
+    out.resize(o - out.constData());
+}
+
+/// QByteArray::number(), without the temporary.
+template<typename Integer>
+void appendNumber(QByteArray &out, Integer value)
+{
+    char digits[24];
+    const auto end = std::to_chars(std::begin(digits), std::end(digits), value).ptr;
+    out.append(digits, end - digits);
 }
 
 qsizetype codePoints(const QString &text)
@@ -60,41 +103,69 @@ std::optional<TokenRole> roleFromName(const QString &name)
 
 QByteArray t1DataString(const ClientTokenData &data)
 {
+    // One buffer, reserved once: the fixed keys and numbers need under 200 bytes, a value
+    // at most triples when percent-encoded.
+    const QString layoutClasses = data.initialLayoutClasses.join(QLatin1Char(' '));
     QByteArray out;
-    auto add = [&out](const char *key, const QByteArray &value) {
-        if (!out.isEmpty())
-            out += '&';
-        out += key;
-        out += '=';
-        out += value;
-    };
-    auto encode = [](const QString &value) { return QUrl::toPercentEncoding(value); };
-    add("session_id", encode(data.sessionId));
-    add("create_time", QByteArray::number(data.createTime));
-    add("nonce", QByteArray::number(data.nonce));
-    add("role", encode(roleName(data.role)));
-    add("expire_time", QByteArray::number(data.expireTime));
-    if (!data.connectionData.isEmpty())
-        add("connection_data", encode(data.connectionData));
-    if (!data.initialLayoutClasses.isEmpty())
-        add("initial_layout_class_list", encode(data.initialLayoutClasses.join(QLatin1Char(' '))));
+    out.reserve(
+        200 + 3 * (data.sessionId.size() + data.connectionData.size() + layoutClasses.size()));
+    out += "session_id=";
+    appendPercentEncoded(out, data.sessionId);
+    out += "&create_time=";
+    appendNumber(out, data.createTime);
+    out += "&nonce=";
+    appendNumber(out, data.nonce);
+    out += "&role=";
+    appendPercentEncoded(out, roleName(data.role));
+    out += "&expire_time=";
+    appendNumber(out, data.expireTime);
+    if (!data.connectionData.isEmpty()) {
+        out += "&connection_data=";
+        appendPercentEncoded(out, data.connectionData);
+    }
+    if (!data.initialLayoutClasses.isEmpty()) {
+        out += "&initial_layout_class_list=";
+        appendPercentEncoded(out, layoutClasses);
+    }
     if (data.includeScope)
-        add("scope", "session.connect");
+        out += "&scope=session.connect";
     return out;
 }
 
 QString encodeT1(const QString &apiKey, const QByteArray &apiSecret, const QByteArray &dataString)
 {
     const QByteArray sig =
-        QMessageAuthenticationCode::hash(dataString, apiSecret, QCryptographicHash::Sha1).toHex();
-    const QByteArray plain = "partner_id=" + apiKey.toUtf8() + "&sig=" + sig + ':' + dataString;
-    return QStringLiteral("T1==") + QString::fromLatin1(plain.toBase64());
+        QMessageAuthenticationCode::hash(dataString, apiSecret, QCryptographicHash::Sha1);
+    const QByteArray key = apiKey.toUtf8();
+    QByteArray plain;
+    plain.reserve(32 + key.size() + 2 * sig.size() + dataString.size());
+    plain += "partner_id=";
+    plain += key;
+    plain += "&sig=";
+    static constexpr char Hex[] = "0123456789abcdef"; // QByteArray::toHex(): lowercase
+    const qsizetype at = plain.size();
+    plain.resize(at + 2 * sig.size());
+    for (qsizetype i = 0; i < sig.size(); ++i) {
+        plain[at + 2 * i] = Hex[uchar(sig[i]) >> 4];
+        plain[at + 2 * i + 1] = Hex[uchar(sig[i]) & 15];
+    }
+    plain += ':';
+    plain += dataString;
+    QByteArray token;
+    token.reserve(4 + (plain.size() + 2) / 3 * 4);
+    token += "T1==";
+    Base64Url::appendStandard(token, plain);
+    return QString::fromLatin1(token);
 }
 
 QByteArray jwtClientClaims(
     const QString &apiKey, const ClientTokenData &data, qint64 iatSecs, const QByteArray &jti)
 {
+    const QString layoutClasses = data.initialLayoutClasses.join(QLatin1Char(' '));
     OrderedJson claims;
+    // The keys and numbers take under 300 bytes; strings are mostly copied as they are.
+    claims.reserve(300 + apiKey.size() + jti.size() + data.sessionId.size()
+        + data.connectionData.size() + layoutClasses.size());
     claims.addString(QStringLiteral("iss"), apiKey)
         .addString(QStringLiteral("ist"), QStringLiteral("project"))
         .addInteger(QStringLiteral("iat"), iatSecs)
@@ -109,11 +180,10 @@ QByteArray jwtClientClaims(
     if (!data.connectionData.isEmpty())
         claims.addString(QStringLiteral("connection_data"), data.connectionData);
     if (!data.initialLayoutClasses.isEmpty())
-        claims.addString(QStringLiteral("initial_layout_class_list"),
-            data.initialLayoutClasses.join(QLatin1Char(' ')));
+        claims.addString(QStringLiteral("initial_layout_class_list"), layoutClasses);
     if (data.includeScope)
         claims.addString(QStringLiteral("scope"), QStringLiteral("session.connect"));
-    return claims.toJson();
+    return std::move(claims).toJson();
 }
 
 QString encodeJwt(const QString &apiKey, const QByteArray &apiSecret, const ClientTokenData &data,
@@ -133,14 +203,14 @@ Validation validateClientToken(const QString &apiKey, const QByteArray &apiSecre
         return fieldError("apiSecret", QStringLiteral("The API secret is required."));
 
     QString sessionError;
-    const auto session = decodeSessionId(sessionId, &sessionError);
-    if (!session)
+    const auto sessionKey = sessionIdApiKey(sessionId, &sessionError);
+    if (!sessionKey)
         return fieldError("sessionId", sessionError);
-    if (session->apiKey != apiKey)
+    if (*sessionKey != apiKey)
         return fieldError("sessionId",
             QStringLiteral("The session belongs to project %1, not to "
                            "project %2.")
-                .arg(session->apiKey, apiKey));
+                .arg(*sessionKey, apiKey));
 
     if (roleName(options.role).isEmpty())
         return fieldError("role",

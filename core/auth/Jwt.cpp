@@ -42,9 +42,16 @@ std::optional<QJsonObject> decodeObject(QByteArrayView segment, const char *what
 QByteArray signHs256(
     const QByteArray &headerJson, const QByteArray &payloadJson, const QByteArray &secret)
 {
-    const QByteArray signingInput =
-        Base64Url::encode(headerJson) + '.' + Base64Url::encode(payloadJson);
-    return signingInput + '.' + Base64Url::encode(hmacSha256(signingInput, secret));
+    // One buffer for the whole token: header, payload, then the signature of what precedes it.
+    QByteArray token;
+    token.reserve((headerJson.size() + payloadJson.size() + 32) * 4 / 3 + 8);
+    Base64Url::appendEncoded(token, headerJson);
+    token += '.';
+    Base64Url::appendEncoded(token, payloadJson);
+    const QByteArray signature = hmacSha256(token, secret);
+    token += '.';
+    Base64Url::appendEncoded(token, signature);
+    return token;
 }
 
 std::optional<Decoded> decode(QByteArrayView token, QString *error)

@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <utility>
+
 namespace otadmin {
 
 /// Builds `{"k":v,...}` with no whitespace and keys in the order they were added.
@@ -18,7 +20,15 @@ public:
     /// double-based parser must read them back exactly.
     OrderedJson &addInteger(const QString &key, qint64 value);
     OrderedJson &addUnsigned(const QString &key, quint64 value);
-    QByteArray toJson() const { return m_body + '}'; }
+    QByteArray toJson() const & { return m_body + '}'; }
+    /// The same bytes, taking the buffer instead of copying it.
+    QByteArray toJson() && { return std::move(m_body += '}'); }
+    /// Room for `bytes` of JSON, so a known-size object is built without regrowing.
+    OrderedJson &reserve(qsizetype bytes)
+    {
+        m_body.reserve(bytes);
+        return *this;
+    }
 
     /// A JSON string literal, quotes included, escaped the way QJsonDocument escapes it.
     static QByteArray quoted(const QString &value);

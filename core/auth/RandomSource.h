@@ -21,7 +21,8 @@ public:
     virtual double nextDouble() = 0;
 };
 
-/// Cryptographically secure: QRandomGenerator::system().
+/// Cryptographically secure: QRandomGenerator::system(), drawn in blocks of 256 bytes per
+/// thread and handed out once each (bytes() and next64(); nextDouble() draws directly).
 class SystemRandomSource final : public RandomSource
 {
 public:

@@ -39,9 +39,18 @@ QByteArray newJti(RandomSource &random)
     raw.truncate(16);
     raw[6] = char((quint8(raw[6]) & 0x0f) | 0x40); // version 4
     raw[8] = char((quint8(raw[8]) & 0x3f) | 0x80); // RFC 4122 variant
-    const QByteArray hex = raw.toHex();
-    return hex.left(8) + '-' + hex.mid(8, 4) + '-' + hex.mid(12, 4) + '-' + hex.mid(16, 4) + '-'
-        + hex.mid(20);
+    // 8-4-4-4-12 lowercase hex digits, written in place (QByteArray::toHex() and five slices
+    // cost a microsecond per token).
+    static constexpr char Hex[] = "0123456789abcdef";
+    QByteArray out(36, Qt::Uninitialized);
+    char *o = out.data();
+    for (int i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            *o++ = '-';
+        *o++ = Hex[quint8(raw[i]) >> 4];
+        *o++ = Hex[quint8(raw[i]) & 15];
+    }
+    return out;
 }
 
 } // namespace otadmin::RestJwt

@@ -5,6 +5,7 @@
 #include "auth/Base64Url.h"
 
 #include <QStringDecoder>
+#include <QVarLengthArray>
 
 namespace otadmin {
 
@@ -17,16 +18,15 @@ bool isIdChar(QChar c)
         || u == '_';
 }
 
-std::optional<SessionIdInfo> fail(QString *error, const QString &message)
+std::nullopt_t fail(QString *error, const QString &message)
 {
     if (error)
         *error = message;
     return std::nullopt;
 }
 
-} // namespace
-
-std::optional<SessionIdInfo> decodeSessionId(const QString &sessionId, QString *error)
+/// The checks both decoders share, up to the decoded `~`-separated text.
+std::optional<QString> decodedText(const QString &sessionId, QString *error)
 {
     if (sessionId.isEmpty())
         return fail(error, QStringLiteral("The session ID is empty."));
@@ -36,6 +36,9 @@ std::optional<SessionIdInfo> decodeSessionId(const QString &sessionId, QString *
                            "accepted.")
                 .arg(sessionId.size())
                 .arg(MaxSessionIdLength));
+    // Checked and narrowed in one pass: only [A-Za-z0-9_-] gets through, so the Latin-1
+    // copy is the ID itself.
+    QVarLengthArray<char, MaxSessionIdLength> latin1(sessionId.size());
     for (qsizetype i = 0; i < sessionId.size(); ++i) {
         if (!isIdChar(sessionId.at(i)))
             return fail(error,
@@ -43,19 +46,31 @@ std::optional<SessionIdInfo> decodeSessionId(const QString &sessionId, QString *
                                "letters, digits, '-' and '_' are allowed.")
                     .arg(sessionId.at(i))
                     .arg(i + 1));
+        latin1[i] = char(sessionId.at(i).unicode());
     }
     if (sessionId.size() < 3)
         return fail(error, QStringLiteral("The session ID is too short to hold a project key."));
 
-    const auto bytes = Base64Url::decode(sessionId.mid(2).toLatin1());
+    const auto bytes = Base64Url::decode(QByteArrayView(latin1.constData() + 2, latin1.size() - 2));
     if (!bytes)
         return fail(error,
             QStringLiteral("The session ID is not base64url after its two-character "
                            "prefix."));
     QStringDecoder utf8(QStringDecoder::Utf8);
-    const QString text = utf8(*bytes);
+    QString text = utf8(*bytes);
     if (utf8.hasError() || text.contains(QChar(0)))
         return fail(error, QStringLiteral("The session ID does not decode to text."));
+    return text;
+}
+
+} // namespace
+
+std::optional<SessionIdInfo> decodeSessionId(const QString &sessionId, QString *error)
+{
+    const auto decoded = decodedText(sessionId, error);
+    if (!decoded)
+        return std::nullopt;
+    const QString &text = *decoded;
 
     SessionIdInfo info;
     info.fields = text.split(QLatin1Char('~'));
@@ -74,10 +89,24 @@ std::optional<SessionIdInfo> decodeSessionId(const QString &sessionId, QString *
     return info;
 }
 
+std::optional<QString> sessionIdApiKey(const QString &sessionId, QString *error)
+{
+    const auto text = decodedText(sessionId, error);
+    if (!text)
+        return std::nullopt;
+    // Field 1, as decodeSessionId() splits it, without building every field.
+    const qsizetype first = text->indexOf(QLatin1Char('~'));
+    const qsizetype second = first < 0 ? -1 : text->indexOf(QLatin1Char('~'), first + 1);
+    const qsizetype end = second < 0 ? text->size() : second;
+    if (first < 0 || end == first + 1)
+        return fail(error, QStringLiteral("The session ID has no API key field."));
+    return text->mid(first + 1, end - first - 1);
+}
+
 bool sessionBelongsTo(const QString &sessionId, const QString &apiKey)
 {
-    const auto info = decodeSessionId(sessionId);
-    return info && !apiKey.isEmpty() && info->apiKey == apiKey;
+    const auto key = sessionIdApiKey(sessionId);
+    return key && !apiKey.isEmpty() && *key == apiKey;
 }
 
 QString makeSessionId(const QString &apiKey, qint64 createdMSecs, const QByteArray &randomPart,

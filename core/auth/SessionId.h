@@ -31,6 +31,11 @@ inline constexpr int MaxSessionIdLength = 255;
 /// (empty, too long, bad character and where, too short, not base64, no API key field).
 std::optional<SessionIdInfo> decodeSessionId(const QString &sessionId, QString *error = nullptr);
 
+/// Field 1 of the ID (the owning API key) after exactly the checks of decodeSessionId(), with
+/// the same error sentences, but without splitting the other fields: signing a token checks
+/// the session on every call.
+std::optional<QString> sessionIdApiKey(const QString &sessionId, QString *error = nullptr);
+
 /// The strict ownership check (Node and Go): field 1 equals `apiKey` exactly. Python and Java
 /// accept the key in any field; we do not. A non-numeric creation time (old IDs) is fine.
 bool sessionBelongsTo(const QString &sessionId, const QString &apiKey);

@@ -14,6 +14,7 @@ private slots:
     void encode_data();
     void encode();
     void roundTrip();
+    void appendMatchesQt();
     void decodeAcceptsPadding();
     void decodeRejects_data();
     void decodeRejects();
@@ -55,6 +56,25 @@ void tst_Base64Url::roundTrip()
         const auto decoded = Base64Url::decode(encoded);
         QVERIFY(decoded.has_value());
         QCOMPARE(*decoded, data);
+    }
+}
+
+void tst_Base64Url::appendMatchesQt()
+{
+    // Our encoders must write exactly what QByteArray::toBase64() writes, after what the
+    // buffer already holds; every byte value appears, at every length modulo 3.
+    for (int length = 0; length < 200; ++length) {
+        QByteArray data;
+        for (int i = 0; i < length; ++i)
+            data.append(char((i * 151 + length * 29 + 7) & 0xff));
+        QByteArray url("prefix.");
+        Base64Url::appendEncoded(url, data);
+        QCOMPARE(url,
+            "prefix."
+                + data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        QByteArray standard("T1==");
+        Base64Url::appendStandard(standard, data);
+        QCOMPARE(standard, "T1==" + data.toBase64());
     }
 }
 

@@ -39,6 +39,7 @@ void tst_SessionId::decodesModernId()
     QVERIFY2(info.has_value(), qPrintable(error));
     QCOMPARE(info->fields.join('~'), QString("1~12345678~~1700000000000~abc~~"));
     QCOMPARE(info->apiKey, QString("12345678"));
+    QCOMPARE(sessionIdApiKey(ModernId), std::optional<QString>("12345678"));
     QCOMPARE(info->location, QString());
     QCOMPARE(info->createTime, QString("1700000000000"));
     QCOMPARE(info->createdAtMSecs, std::optional<qint64>(1700000000000));
@@ -51,6 +52,7 @@ void tst_SessionId::decodesOldDateStyleId()
     QVERIFY2(info.has_value(), qPrintable(error));
     QCOMPARE(info->fields.join('~'), QString("1~472032~~Tue Oct 29 12:13:23 PDT 2013~0.94463164~"));
     QCOMPARE(info->apiKey, QString("472032"));
+    QCOMPARE(sessionIdApiKey(OldId), std::optional<QString>("472032"));
     QCOMPARE(info->createTime, QString("Tue Oct 29 12:13:23 PDT 2013"));
     QVERIFY(!info->createdAtMSecs.has_value());
     // Unlike Go, a non-numeric creation time does not stop the ownership check.
@@ -89,6 +91,10 @@ void tst_SessionId::rejectsMalformed()
     QVERIFY(!decodeSessionId(id, &error).has_value());
     QVERIFY2(error.contains(errorContains), qPrintable(error));
     QVERIFY(!sessionBelongsTo(id, "12345678"));
+    // The key-only decoder refuses the same IDs with the same sentence.
+    QString keyError;
+    QVERIFY(!sessionIdApiKey(id, &keyError).has_value());
+    QCOMPARE(keyError, error);
 }
 
 void tst_SessionId::belongsToIsStrict_data()
@@ -104,6 +110,7 @@ void tst_SessionId::belongsToIsStrict_data()
     // Python/Java would accept the key in any field; the strict check does not.
     QTest::newRow("key in field 3") << idOf("1~999~~12345678~abc~~") << "12345678" << false;
     QTest::newRow("key in field 0") << idOf("12345678~999~~1~abc~~") << "12345678" << false;
+    QTest::newRow("key is the last field") << idOf("1~12345678") << "12345678" << true;
     QTest::newRow("key in field 1 of that id") << idOf("1~999~~12345678~abc~~") << "999" << true;
 }
 
@@ -113,6 +120,7 @@ void tst_SessionId::belongsToIsStrict()
     QFETCH(QString, apiKey);
     QFETCH(bool, belongs);
     QCOMPARE(sessionBelongsTo(id, apiKey), belongs);
+    QCOMPARE(sessionIdApiKey(id), decodeSessionId(id)->apiKey);
 }
 
 void tst_SessionId::makeSessionIdRoundTrips()
