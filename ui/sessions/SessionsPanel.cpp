@@ -12,6 +12,7 @@
 #include "common/MonospaceDelegate.h"
 #include "common/RowKeyFilter.h"
 #include "common/SecureClipboard.h"
+#include "common/StyleIcons.h"
 #include "models/ConnectionListModel.h"
 #include "models/Format.h"
 #include "models/SessionHistoryModel.h"
@@ -58,8 +59,7 @@ SessionsPanel::SessionsPanel(AppContext &context, QWidget *parent)
     m_create->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
     m_create->setToolTip(tr("Create a session (Ctrl+N)"));
     m_refresh->setObjectName(QStringLiteral("refreshButton"));
-    m_refresh->setIcon(QIcon::fromTheme(
-        QStringLiteral("view-refresh"), style()->standardIcon(QStyle::SP_BrowserReload)));
+    m_refresh->setIcon(themeIcon(QStringLiteral("view-refresh"), this, QStyle::SP_BrowserReload));
     m_refresh->setToolTip(
         tr("List the streams and connections of the selected session again (F5)"));
     m_remove->setObjectName(QStringLiteral("removeHistoryButton"));
