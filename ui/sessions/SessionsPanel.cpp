@@ -161,8 +161,7 @@ SessionsPanel::SessionsPanel(AppContext &context, QWidget *parent)
     connect(m_history, &QAbstractItemModel::rowsInserted, this, &SessionsPanel::updateEmptyState);
     connect(m_history, &QAbstractItemModel::rowsRemoved, this, &SessionsPanel::updateEmptyState);
     connect(m_history, &QAbstractItemModel::modelReset, this, &SessionsPanel::updateEmptyState);
-    if (ws->profile()) // built after a profile was activated
-        profileActivated(*ws->profile());
+    followActiveProfile(); // built after a profile was activated
     updateEmptyState();
 }
 

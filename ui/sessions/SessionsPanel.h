@@ -29,7 +29,8 @@ class SessionsPanel : public Panel
 public:
     explicit SessionsPanel(AppContext &context, QWidget *parent = nullptr);
 
-    QString title() const override { return tr("Sessions"); }
+    static QString areaTitle() { return tr("Sessions"); }
+    QString title() const override { return areaTitle(); }
     void refresh() override;
     void startPrimaryAction() override;
     void focusFilter() override;
