@@ -54,7 +54,6 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
       m_nav(new QListWidget(this)),
       m_stack(new QStackedWidget(this)),
       m_central(new QStackedWidget(this)),
-      m_welcome(new WelcomePage(context, this)),
       m_banner(new MessageBanner(this)),
       m_switcher(new QComboBox(this)),
       m_statusTag(new QLabel(this)),
@@ -89,11 +88,11 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     splitter->setSizes({200, 900});
 
     auto *work = new QWidget(this);
+    m_work = work;
     auto *workLayout = new QVBoxLayout(work);
     workLayout->setContentsMargins(0, 0, 0, 0);
     workLayout->addWidget(m_banner);
     workLayout->addWidget(splitter, 1);
-    m_central->addWidget(m_welcome);
     m_central->addWidget(work);
     setCentralWidget(m_central);
 
@@ -120,7 +119,6 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
         m_context.workspace(), &Workspace::profileDeactivated, this, &MainWindow::updateProfileUi);
     connect(m_context.workspace()->requestLog(), &RequestLog::entryAdded, this,
         &MainWindow::showRequestOutcome);
-    connect(m_welcome, &WelcomePage::addProfileRequested, this, &MainWindow::openAddProfile);
 
     rebuildProfileSwitcher();
     updateProfileUi();
@@ -185,6 +183,7 @@ void MainWindow::connectSessionActions(Panel *sessions)
 
 void MainWindow::showEvent(QShowEvent *event)
 {
+    updateCentral();
     QMainWindow::showEvent(event);
     if (m_backgroundBuildArmed || builtPanelCount() == m_slots.size())
         return;
@@ -388,8 +387,7 @@ void MainWindow::rebuildProfileSwitcher()
 void MainWindow::updateProfileUi()
 {
     const auto &profile = m_context.workspace()->profile();
-    const bool haveProfiles = !m_context.profiles()->profiles().isEmpty();
-    m_central->setCurrentIndex(haveProfiles ? 1 : 0);
+    updateCentral();
 
     m_updatingSwitcher = true;
     m_switcher->setCurrentIndex(m_switcher->findData(profile ? profile->name : QString()));
@@ -443,6 +441,22 @@ void MainWindow::updateProfileUi()
             }
         }
     }
+}
+
+void MainWindow::updateCentral()
+{
+    // The welcome page is only for a first start (no profile at all). A window not shown yet
+    // decides in showEvent(): main() adds the sandbox's profiles after building the window.
+    if (!m_context.profiles()->profiles().isEmpty() || !isVisible()) {
+        m_central->setCurrentWidget(m_work);
+        return;
+    }
+    if (!m_welcome) {
+        m_welcome = new WelcomePage(m_context, this);
+        connect(m_welcome, &WelcomePage::addProfileRequested, this, &MainWindow::openAddProfile);
+        m_central->addWidget(m_welcome);
+    }
+    m_central->setCurrentWidget(m_welcome);
 }
 
 void MainWindow::showRequestOutcome(const RequestLogEntry &entry)

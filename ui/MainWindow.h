@@ -75,6 +75,7 @@ private:
     void createStatusBar();
     void updateNavigation();
     void updateProfileUi();
+    void updateCentral();
     void rebuildProfileSwitcher();
     void showRequestOutcome(const RequestLogEntry &entry);
     void openPreferences();
@@ -88,7 +89,8 @@ private:
     QListWidget *m_nav;
     QStackedWidget *m_stack;
     QStackedWidget *m_central;
-    WelcomePage *m_welcome;
+    QWidget *m_work = nullptr; // banner, sidebar and panels
+    WelcomePage *m_welcome = nullptr; // built on a first start (no profile at all)
     MessageBanner *m_banner;
     QComboBox *m_switcher;
     QLabel *m_statusTag;
