@@ -7,6 +7,7 @@
 class QLineEdit;
 class QPushButton;
 class QSortFilterProxyModel;
+class QSplitter;
 class QStackedWidget;
 class QTableView;
 
@@ -58,6 +59,8 @@ private:
     void selectSession(const QString &sessionId);
     void showSelected();
     void updateEmptyState();
+    /// The detail pane, built with the first session in the history (none: the empty state).
+    SessionDetail *detail();
 
     SessionHistoryModel *m_history;
     StreamListModel *m_streams;
@@ -69,7 +72,8 @@ private:
     QLineEdit *m_filter;
     QStackedWidget *m_stack;
     QTableView *m_table;
-    SessionDetail *m_detail;
+    QSplitter *m_splitter;
+    SessionDetail *m_detail = nullptr;
 };
 
 } // namespace otadmin
