@@ -33,8 +33,12 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <QWindow>
+
+#include <algorithm>
 
 namespace otadmin {
 
@@ -50,7 +54,6 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
       m_nav(new QListWidget(this)),
       m_stack(new QStackedWidget(this)),
       m_central(new QStackedWidget(this)),
-      m_welcome(new WelcomePage(context, this)),
       m_banner(new MessageBanner(this)),
       m_switcher(new QComboBox(this)),
       m_statusTag(new QLabel(this)),
@@ -67,28 +70,13 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     m_stack->setObjectName(QStringLiteral("panels"));
     m_banner->setObjectName(QStringLiteral("windowBanner"));
 
-    auto *sessions = new SessionsPanel(context, this);
-    auto *archives = new ArchivesPanel(context, this);
-    auto *broadcasts = new BroadcastsPanel(context, this);
-    addPanel(sessions);
-    addPanel(archives);
-    auto *sip = new SipPanel(context, this);
-    addPanel(broadcasts);
-    addPanel(sip);
-    addPanel(new StoragePanel(context, this));
-    addPanel(new ProjectsPanel(context, this));
-    addPanel(new RequestLogPanel(context, this));
-
-    // "Start archive…" and friends on a session open the other panel's form for it.
-    connect(sessions, &SessionsPanel::sessionActionRequested, this,
-        [archives, broadcasts, sip](const QString &panel, const QString &sessionId) {
-            if (panel == archives->objectName())
-                archives->startArchiveForSession(sessionId);
-            else if (panel == broadcasts->objectName())
-                broadcasts->startBroadcastForSession(sessionId);
-            else if (panel == sip->objectName())
-                sip->dialForSession(sessionId);
-        });
+    addPanelSlot<SessionsPanel>("sessionsPanel");
+    addPanelSlot<ArchivesPanel>("archivesPanel");
+    addPanelSlot<BroadcastsPanel>("broadcastsPanel");
+    addPanelSlot<SipPanel>("sipPanel");
+    addPanelSlot<StoragePanel>("storagePanel");
+    addPanelSlot<ProjectsPanel>("projectsPanel");
+    addPanelSlot<RequestLogPanel>("requestLogPanel");
 
     auto *splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -100,17 +88,17 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     splitter->setSizes({200, 900});
 
     auto *work = new QWidget(this);
+    m_work = work;
     auto *workLayout = new QVBoxLayout(work);
     workLayout->setContentsMargins(0, 0, 0, 0);
     workLayout->addWidget(m_banner);
     workLayout->addWidget(splitter, 1);
-    m_central->addWidget(m_welcome);
     m_central->addWidget(work);
     setCentralWidget(m_central);
 
     connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row >= 0)
-            m_stack->setCurrentIndex(row);
+        if (Panel *p = ensurePanel(row))
+            m_stack->setCurrentWidget(p);
     });
 
     createActions();
@@ -131,7 +119,6 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
         m_context.workspace(), &Workspace::profileDeactivated, this, &MainWindow::updateProfileUi);
     connect(m_context.workspace()->requestLog(), &RequestLog::entryAdded, this,
         &MainWindow::showRequestOutcome);
-    connect(m_welcome, &WelcomePage::addProfileRequested, this, &MainWindow::openAddProfile);
 
     rebuildProfileSwitcher();
     updateProfileUi();
@@ -140,27 +127,124 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::addPanel(Panel *panel)
+template<typename T>
+void MainWindow::addPanelSlot(const char *objectName)
 {
-    m_panels.append(panel);
+    PanelSlot slot;
+    slot.objectName = QString::fromLatin1(objectName);
+    slot.title = T::areaTitle();
+    slot.icon = Panel::areaIcon(slot.objectName);
+    slot.isAvailableFor = &T::isAreaFor;
+    slot.build = [this] { return new T(m_context, this); };
+    auto *item = new QListWidgetItem(slot.icon, slot.title, m_nav);
+    item->setData(Qt::UserRole, slot.objectName);
+    item->setData(Qt::AccessibleTextRole, slot.title);
+    m_slots.append(std::move(slot));
+}
+
+Panel *MainWindow::ensurePanel(int row)
+{
+    if (row < 0 || row >= m_slots.size())
+        return nullptr;
+    if (Panel *built = m_slots.at(row).panel)
+        return built;
+    Panel *panel = m_slots.at(row).build();
+    Q_ASSERT(panel->objectName() == m_slots.at(row).objectName);
+    m_slots[row].panel = panel;
     m_stack->addWidget(panel);
-    auto *item = new QListWidgetItem(panel->icon(), panel->title(), m_nav);
-    item->setData(Qt::UserRole, panel->objectName());
-    item->setData(Qt::AccessibleTextRole, panel->title());
+    QListWidgetItem *item = m_nav->item(row);
     connect(panel, &Panel::summaryChanged, this, [item, panel](const QString &summary) {
         item->setText(summary.isEmpty() ? panel->title()
                                         : panel->title() + QStringLiteral(" \u00b7 ") + summary);
     });
     connect(panel, &Panel::panelRequested, this, &MainWindow::showPanel);
+    if (panel->objectName() == QLatin1String("sessionsPanel"))
+        connectSessionActions(panel);
+    const auto &profile = m_context.workspace()->profile();
+    panel->setEnabled(profile && panel->isAvailableFor(profile->kind));
+    panel->followActiveProfile();
+    return panel;
 }
 
-Panel *MainWindow::panel(const QString &objectName) const
+void MainWindow::connectSessionActions(Panel *sessions)
 {
-    for (Panel *p : m_panels) {
-        if (p->objectName() == objectName)
-            return p;
+    // "Start archive…" and friends on a session open the other panel's form for it.
+    connect(static_cast<SessionsPanel *>(sessions), &SessionsPanel::sessionActionRequested, this,
+        [this](const QString &target, const QString &sessionId) {
+            Panel *p = panel(target);
+            if (auto *archives = qobject_cast<ArchivesPanel *>(p))
+                archives->startArchiveForSession(sessionId);
+            else if (auto *broadcasts = qobject_cast<BroadcastsPanel *>(p))
+                broadcasts->startBroadcastForSession(sessionId);
+            else if (auto *sip = qobject_cast<SipPanel *>(p))
+                sip->dialForSession(sessionId);
+        });
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    updateCentral();
+    QMainWindow::showEvent(event);
+    if (m_backgroundBuildArmed || builtPanelCount() == m_slots.size())
+        return;
+    m_backgroundBuildArmed = true;
+    // The other panels are built once the window has been painted (its first expose), so
+    // they never delay what the user sees first; a window that is not exposed (another
+    // workspace) gets them a little later all the same.
+    if (QWindow *window = windowHandle())
+        window->installEventFilter(this);
+    QTimer::singleShot(500, this, &MainWindow::buildNextPanelLater);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Expose && watched == windowHandle()
+        && windowHandle()->isExposed()) {
+        watched->removeEventFilter(this);
+        buildNextPanelLater(); // queued: runs after this expose has painted the window
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::buildNextPanelLater()
+{
+    // One panel per event-loop turn, so the window paints and stays responsive meanwhile.
+    if (m_buildingLater || builtPanelCount() == m_slots.size())
+        return;
+    m_buildingLater = true;
+    QTimer::singleShot(0, this, [this] {
+        m_buildingLater = false;
+        for (int row = 0; row < m_slots.size(); ++row) {
+            if (!m_slots.at(row).panel) {
+                ensurePanel(row);
+                break;
+            }
+        }
+        buildNextPanelLater();
+    });
+}
+
+int MainWindow::builtPanelCount() const
+{
+    return int(std::count_if(m_slots.cbegin(), m_slots.cend(),
+        [](const PanelSlot &slot) { return slot.panel != nullptr; }));
+}
+
+Panel *MainWindow::panel(const QString &objectName)
+{
+    for (int row = 0; row < m_slots.size(); ++row) {
+        if (m_slots.at(row).objectName == objectName)
+            return ensurePanel(row);
     }
     return nullptr;
+}
+
+QList<Panel *> MainWindow::panels()
+{
+    QList<Panel *> all;
+    for (int row = 0; row < m_slots.size(); ++row)
+        all.append(ensurePanel(row));
+    return all;
 }
 
 Panel *MainWindow::currentPanel() const
@@ -170,11 +254,15 @@ Panel *MainWindow::currentPanel() const
 
 bool MainWindow::showPanel(const QString &objectName)
 {
-    const int row = m_panels.indexOf(panel(objectName));
-    if (row < 0 || m_nav->item(row)->isHidden())
-        return false;
-    m_nav->setCurrentRow(row);
-    return true;
+    for (int row = 0; row < m_slots.size(); ++row) {
+        if (m_slots.at(row).objectName != objectName)
+            continue;
+        if (m_nav->item(row)->isHidden())
+            return false;
+        m_nav->setCurrentRow(row);
+        return true;
+    }
+    return false;
 }
 
 void MainWindow::createActions()
@@ -194,12 +282,13 @@ void MainWindow::createActions()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
-    for (int i = 0; i < m_panels.size(); ++i) {
-        Panel *p = m_panels.at(i);
-        QAction *action = go->addAction(p->icon(), p->title());
-        action->setObjectName(QStringLiteral("actionGo_") + p->objectName());
+    for (int i = 0; i < m_slots.size(); ++i) {
+        const PanelSlot &slot = m_slots.at(i);
+        QAction *action = go->addAction(slot.icon, slot.title);
+        action->setObjectName(QStringLiteral("actionGo_") + slot.objectName);
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
-        connect(action, &QAction::triggered, this, [this, p] { showPanel(p->objectName()); });
+        connect(
+            action, &QAction::triggered, this, [this, name = slot.objectName] { showPanel(name); });
     }
 
     QMenu *actions = menuBar()->addMenu(tr("&Actions"));
@@ -298,8 +387,7 @@ void MainWindow::rebuildProfileSwitcher()
 void MainWindow::updateProfileUi()
 {
     const auto &profile = m_context.workspace()->profile();
-    const bool haveProfiles = !m_context.profiles()->profiles().isEmpty();
-    m_central->setCurrentIndex(haveProfiles ? 1 : 0);
+    updateCentral();
 
     m_updatingSwitcher = true;
     m_switcher->setCurrentIndex(m_switcher->findData(profile ? profile->name : QString()));
@@ -337,10 +425,11 @@ void MainWindow::updateProfileUi()
     setWindowTitle(title);
 
     const ProfileKind kind = profile ? profile->kind : ProfileKind::Project;
-    for (int row = 0; row < m_panels.size(); ++row) {
-        const bool available = profile && m_panels.at(row)->isAvailableFor(kind);
+    for (int row = 0; row < m_slots.size(); ++row) {
+        const bool available = profile && m_slots.at(row).isAvailableFor(kind);
         m_nav->item(row)->setHidden(!available);
-        m_panels.at(row)->setEnabled(available);
+        if (Panel *built = m_slots.at(row).panel)
+            built->setEnabled(available);
     }
     if (profile && !m_pendingPanel.isEmpty() && showPanel(m_pendingPanel))
         m_pendingPanel.clear();
@@ -352,6 +441,22 @@ void MainWindow::updateProfileUi()
             }
         }
     }
+}
+
+void MainWindow::updateCentral()
+{
+    // The welcome page is only for a first start (no profile at all). A window not shown yet
+    // decides in showEvent(): main() adds the sandbox's profiles after building the window.
+    if (!m_context.profiles()->profiles().isEmpty() || !isVisible()) {
+        m_central->setCurrentWidget(m_work);
+        return;
+    }
+    if (!m_welcome) {
+        m_welcome = new WelcomePage(m_context, this);
+        connect(m_welcome, &WelcomePage::addProfileRequested, this, &MainWindow::openAddProfile);
+        m_central->addWidget(m_welcome);
+    }
+    m_central->setCurrentWidget(m_welcome);
 }
 
 void MainWindow::showRequestOutcome(const RequestLogEntry &entry)

@@ -45,10 +45,12 @@ public:
 
     /// The descendant of the window with this object name and type (dialogs opened from the
     /// window are its children), or null. Panels reuse names ("filterEdit", "emptyState"), so
-    /// a visible match wins over one on a hidden panel.
+    /// a visible match wins over one on a hidden panel. Panels the window has not built yet (it
+    /// builds them on first use) are built first, so their widgets are found too.
     template<typename T>
     T *find(const QString &objectName) const
     {
+        m_window->panels();
         const QList<T *> all = m_window->findChildren<T *>(objectName);
         for (T *candidate : all) {
             if (auto *widget = qobject_cast<QWidget *>(candidate); widget && widget->isVisible())

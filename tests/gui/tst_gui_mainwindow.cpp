@@ -4,10 +4,12 @@
 #include "GuiFixture.h"
 #include "ProfileController.h"
 #include "SandboxLauncher.h"
+#include "SandboxState.h"
 #include "common/Panel.h"
 #include "credentials/MemoryCredentialStore.h"
 #include "settings/ProfileStore.h"
 
+#include <QAction>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -74,6 +76,53 @@ private Q_SLOTS:
         QCOMPARE(m_fixture->window().currentPanel()->objectName(), QStringLiteral("archivesPanel"));
         QTest::keyClick(&m_fixture->window(), Qt::Key_1, Qt::ControlModifier);
         QCOMPARE(m_fixture->window().currentPanel()->objectName(), QStringLiteral("sessionsPanel"));
+    }
+
+    void panelsAreBuiltOnFirstUseAndAfterShow()
+    {
+        // Only the panel shown first is built before the window appears; the others follow
+        // once it is shown, catch up with the active profile and bring their summaries.
+        QVERIFY(m_fixture->activateProject());
+        sandbox::Archive recording;
+        recording.id = sandbox::SandboxState::newUuid();
+        recording.projectKey = m_fixture->server().apiKey();
+        recording.sessionId = m_fixture->server().createSession(true);
+        recording.status = QStringLiteral("started");
+        recording.name = QStringLiteral("Recording");
+        recording.createdAt = m_fixture->server().nowMs();
+        recording.sequence = m_fixture->server().state().nextSequence();
+        m_fixture->server().state().archives.insert(recording.id, recording);
+
+        MainWindow window(m_fixture->context());
+        QCOMPARE(window.builtPanelCount(), 1);
+        QCOMPARE(window.currentPanel()->objectName(), QStringLiteral("sessionsPanel"));
+        auto *nav = window.findChild<QListWidget *>(QStringLiteral("navigation"));
+        QVERIFY(nav);
+        QCOMPARE(nav->count(), 7);
+        QCOMPARE(nav->item(1)->text(), QStringLiteral("Archives"));
+        QCOMPARE(window.findChild<QAction *>(QStringLiteral("actionGo_storagePanel"))->text(),
+            QStringLiteral("Storage"));
+
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE_WITH_TIMEOUT(window.builtPanelCount(), 7, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            nav->item(1)->text(), QStringLiteral("Archives \u00b7 1 recording"), 5000);
+        // Built without a profile change: enabled as the profile allows.
+        QVERIFY(window.panel(QStringLiteral("archivesPanel"))->isEnabled());
+        QVERIFY(!window.panel(QStringLiteral("projectsPanel"))->isEnabled());
+    }
+
+    void showPanelBuildsThePanel()
+    {
+        QVERIFY(m_fixture->activateProject());
+        MainWindow window(m_fixture->context());
+        QCOMPARE(window.builtPanelCount(), 1);
+        QVERIFY(window.showPanel(QStringLiteral("storagePanel")));
+        QCOMPARE(window.builtPanelCount(), 2);
+        QCOMPARE(window.currentPanel()->objectName(), QStringLiteral("storagePanel"));
+        QCOMPARE(window.panels().size(), 7);
+        QCOMPARE(window.builtPanelCount(), 7);
     }
 
     void aboutNamesVersions()

@@ -8,6 +8,7 @@
 #include "api/ArchivesApi.h"
 #include "api/Workspace.h"
 #include "common/MessageBanner.h"
+#include "credentials/MemoryCredentialStore.h"
 #include "profiles/ProfileEditDialog.h"
 #include "profiles/ProfilesDialog.h"
 #include "profiles/SecretPromptDialog.h"
@@ -22,6 +23,8 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -403,10 +406,18 @@ void TestGuiProfiles::provenMissingSecretIsSaved()
 
 void TestGuiProfiles::welcomePageOpensTheAddForm()
 {
-    auto *add = m_fixture->find<QPushButton>(QStringLiteral("addProjectButton"));
-    QVERIFY(add);
+    // The welcome page is built for a first start only: a window with no profile at all.
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+    MemoryCredentialStore store;
+    AppContext context(&settings, &store);
+    MainWindow window(context);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *add = window.findChild<QPushButton *>(QStringLiteral("addProjectButton"));
+    QVERIFY(add && add->isVisible());
     add->click();
-    auto *profiles = m_fixture->find<ProfilesDialog>(QStringLiteral("profilesDialog"));
+    auto *profiles = window.findChild<ProfilesDialog *>(QStringLiteral("profilesDialog"));
     QVERIFY(profiles);
     auto *form = profiles->findChild<ProfileEditDialog *>(QStringLiteral("profileEditDialog"));
     QVERIFY(form);

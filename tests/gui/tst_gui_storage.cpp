@@ -160,6 +160,9 @@ private Q_SLOTS:
         fillS3();
         QTest::mouseClick(m_save, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!sandboxStorage().isEmpty(), 5000);
+        // The sandbox stores the target before the app reads the answer: wait for the app.
+        QTRY_VERIFY(
+            child<QLabel>("storageCurrent")->text().contains(QStringLiteral("my-archive-bucket")));
         QTRY_VERIFY(child<QPushButton>("storageDelete")->isEnabled());
 
         const int before = m_fixture->server().requestCount();

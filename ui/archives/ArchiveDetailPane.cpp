@@ -5,6 +5,7 @@
 #include "common/IdField.h"
 #include "common/SecureClipboard.h"
 #include "common/StatusBadge.h"
+#include "common/StyleIcons.h"
 #include "models/ArchiveListModel.h"
 #include "models/Format.h"
 
@@ -70,14 +71,14 @@ ArchiveDetailPane::ArchiveDetailPane(SecureClipboard *clipboard, QWidget *parent
     m_url->setReadOnly(true);
     m_copyUrl = new QToolButton(body);
     m_copyUrl->setObjectName(QStringLiteral("copyUrlButton"));
-    m_copyUrl->setIcon(QIcon::fromTheme(
-        QStringLiteral("edit-copy"), style()->standardIcon(QStyle::SP_FileDialogContentsView)));
+    m_copyUrl->setIcon(
+        themeIcon(QStringLiteral("edit-copy"), this, QStyle::SP_FileDialogContentsView));
     m_copyUrl->setToolTip(tr("Copy the download URL"));
     m_copyUrl->setAccessibleName(tr("Copy the download URL"));
     m_openUrl = new QToolButton(body);
     m_openUrl->setObjectName(QStringLiteral("openUrlButton"));
-    m_openUrl->setIcon(QIcon::fromTheme(
-        QStringLiteral("document-open-remote"), style()->standardIcon(QStyle::SP_ArrowDown)));
+    m_openUrl->setIcon(
+        themeIcon(QStringLiteral("document-open-remote"), this, QStyle::SP_ArrowDown));
     m_openUrl->setToolTip(tr("Download in the browser (fetches a fresh link first)"));
     m_openUrl->setAccessibleName(tr("Open the download URL"));
     auto *urlRow = new QHBoxLayout;

@@ -131,8 +131,7 @@ ArchivesPanel::ArchivesPanel(AppContext &context, QWidget *parent)
     connectApi();
     updateEmptyState();
     updateActions();
-    if (workspace()->profile()) // built after a profile was activated: load now
-        QMetaObject::invokeMethod(this, &ArchivesPanel::refresh, Qt::QueuedConnection);
+    followActiveProfile(); // built after a profile was activated: load now
 }
 
 void ArchivesPanel::connectApi()

@@ -44,7 +44,8 @@ public:
 
     explicit ArchivesPanel(AppContext &context, QWidget *parent = nullptr);
 
-    QString title() const override { return tr("Archives"); }
+    static QString areaTitle() { return tr("Archives"); }
+    QString title() const override { return areaTitle(); }
     void refresh() override;
     void startPrimaryAction() override;
     void focusFilter() override;

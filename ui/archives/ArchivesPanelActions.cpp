@@ -13,6 +13,7 @@
 #include "common/LiveTableProxy.h"
 #include "common/MessageBanner.h"
 #include "common/SecureClipboard.h"
+#include "common/StyleIcons.h"
 #include "models/ArchiveListModel.h"
 #include "models/Format.h"
 #include "models/TableExport.h"
@@ -48,8 +49,7 @@ void ArchivesPanel::createActions()
 {
     auto make = [this](const char *objectName, const QString &text, const QString &iconName,
                     QStyle::StandardPixmap fallback, void (ArchivesPanel::*slot)()) {
-        auto *action =
-            new QAction(QIcon::fromTheme(iconName, style()->standardIcon(fallback)), text, this);
+        auto *action = new QAction(themeIcon(iconName, this, fallback), text, this);
         action->setObjectName(QString::fromLatin1(objectName));
         connect(action, &QAction::triggered, this, slot);
         return action;
@@ -73,9 +73,9 @@ void ArchivesPanel::createActions()
         QStyle::SP_FileDialogContentsView, &ArchivesPanel::copyId);
     m_copyUrl = make("actionCopyArchiveUrl", tr("Copy download &URL"), QStringLiteral("edit-copy"),
         QStyle::SP_FileDialogContentsView, &ArchivesPanel::copyUrl);
-    m_openUrl = new QAction(QIcon::fromTheme(QStringLiteral("document-open-remote"),
-                                style()->standardIcon(QStyle::SP_ArrowDown)),
-        tr("&Download"), this);
+    m_openUrl =
+        new QAction(themeIcon(QStringLiteral("document-open-remote"), this, QStyle::SP_ArrowDown),
+            tr("&Download"), this);
     m_openUrl->setObjectName(QStringLiteral("actionOpenArchiveUrl"));
     m_openUrl->setToolTip(tr("Open a fresh download link in the browser"));
     connect(m_openUrl, &QAction::triggered, this, [this] {
@@ -114,8 +114,8 @@ void ArchivesPanel::createActions()
     auto *exportButton = new QToolButton(bar);
     exportButton->setObjectName(QStringLiteral("exportButton"));
     exportButton->setText(tr("&Export"));
-    exportButton->setIcon(QIcon::fromTheme(
-        QStringLiteral("document-save-as"), style()->standardIcon(QStyle::SP_DialogSaveButton)));
+    exportButton->setIcon(
+        themeIcon(QStringLiteral("document-save-as"), this, QStyle::SP_DialogSaveButton));
     exportButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     exportButton->setPopupMode(QToolButton::InstantPopup);
     exportButton->setMenu(exportMenu);

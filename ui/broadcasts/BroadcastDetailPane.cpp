@@ -5,6 +5,7 @@
 #include "common/IdField.h"
 #include "common/SecureClipboard.h"
 #include "common/StatusBadge.h"
+#include "common/StyleIcons.h"
 #include "models/BroadcastListModel.h"
 #include "models/Format.h"
 
@@ -74,8 +75,8 @@ BroadcastDetailPane::BroadcastDetailPane(SecureClipboard *clipboard, QWidget *pa
     m_hlsUrl->setFont(monospaceFont());
     m_hlsStatus->setObjectName(QStringLiteral("hlsStatusBadge"));
     m_copyHls->setObjectName(QStringLiteral("copyHlsButton"));
-    m_copyHls->setIcon(QIcon::fromTheme(
-        QStringLiteral("edit-copy"), style()->standardIcon(QStyle::SP_FileDialogContentsView)));
+    m_copyHls->setIcon(
+        themeIcon(QStringLiteral("edit-copy"), this, QStyle::SP_FileDialogContentsView));
     m_copyHls->setAutoRaise(true);
     m_copyHls->setToolTip(tr("Copy the HLS URL"));
     m_copyHls->setAccessibleName(tr("Copy the HLS URL"));

@@ -43,7 +43,8 @@ public:
 
     explicit BroadcastsPanel(AppContext &context, QWidget *parent = nullptr);
 
-    QString title() const override { return tr("Broadcasts"); }
+    static QString areaTitle() { return tr("Broadcasts"); }
+    QString title() const override { return areaTitle(); }
     void refresh() override;
     void startPrimaryAction() override;
     void focusFilter() override;

@@ -15,6 +15,7 @@
 #include "common/LiveTableProxy.h"
 #include "common/MessageBanner.h"
 #include "common/SecureClipboard.h"
+#include "common/StyleIcons.h"
 #include "models/BroadcastListModel.h"
 #include "models/Format.h"
 #include "models/TableExport.h"
@@ -35,7 +36,7 @@ void BroadcastsPanel::createActions()
 {
     auto make = [this](QAction *&action, const QString &name, const QString &text,
                     const QString &icon, QStyle::StandardPixmap fallback) {
-        action = new QAction(QIcon::fromTheme(icon, style()->standardIcon(fallback)), text, this);
+        action = new QAction(themeIcon(icon, this, fallback), text, this);
         action->setObjectName(name);
     };
     make(m_startAction, QStringLiteral("startBroadcastAction"), tr("&Start broadcast\u2026"),

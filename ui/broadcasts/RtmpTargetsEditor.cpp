@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // RtmpTargetsEditor: add/remove rows of RTMP targets.
 #include "broadcasts/RtmpTargetsEditor.h"
+#include "common/StyleIcons.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -71,8 +72,8 @@ void RtmpTargetsEditor::addTarget(const RtmpTarget &target)
     row.stream->setPlaceholderText(tr("stream key"));
     row.stream->setEchoMode(QLineEdit::Password);
     row.stream->setToolTip(tr("The stream key is a secret: it is sent once and never saved."));
-    row.remove->setIcon(QIcon::fromTheme(
-        QStringLiteral("list-remove"), style()->standardIcon(QStyle::SP_DialogDiscardButton)));
+    row.remove->setIcon(
+        themeIcon(QStringLiteral("list-remove"), this, QStyle::SP_DialogDiscardButton));
     row.remove->setAutoRaise(true);
     for (QLineEdit *edit : {row.id, row.url, row.stream})
         connect(edit, &QLineEdit::textChanged, this, &RtmpTargetsEditor::changed);

@@ -3,6 +3,7 @@
 #include "common/IdField.h"
 
 #include "common/SecureClipboard.h"
+#include "common/StyleIcons.h"
 #include "models/Format.h"
 
 #include <QClipboard>
@@ -31,8 +32,8 @@ IdField::IdField(SecureClipboard *clipboard, QWidget *parent)
     m_label->setFont(monospaceFont());
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_copy->setObjectName(QStringLiteral("copyButton"));
-    m_copy->setIcon(QIcon::fromTheme(
-        QStringLiteral("edit-copy"), style()->standardIcon(QStyle::SP_FileDialogContentsView)));
+    m_copy->setIcon(
+        themeIcon(QStringLiteral("edit-copy"), this, QStyle::SP_FileDialogContentsView));
     m_copy->setAutoRaise(true);
     m_copy->setToolTip(tr("Copy"));
     m_copy->setAccessibleName(tr("Copy"));

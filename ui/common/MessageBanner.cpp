@@ -2,6 +2,7 @@
 // MessageBanner: inline messages with an optional Retry button.
 #include "common/MessageBanner.h"
 
+#include "common/StyleIcons.h"
 #include "net/ApiError.h"
 
 #include <QEvent>
@@ -28,7 +29,7 @@ MessageBanner::MessageBanner(QWidget *parent)
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_retry->setObjectName(QStringLiteral("bannerRetry"));
     m_close->setObjectName(QStringLiteral("bannerClose"));
-    m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    m_close->setIcon(standardIcon(this, QStyle::SP_TitleBarCloseButton));
     m_close->setAutoRaise(true);
     m_close->setAccessibleName(tr("Dismiss message"));
     m_close->setToolTip(tr("Dismiss"));
@@ -65,7 +66,7 @@ void MessageBanner::showMessage(Kind kind, const QString &text, std::function<vo
     else if (kind == Kind::Positive)
         icon = QStyle::SP_DialogApplyButton;
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
-    m_icon->setPixmap(style()->standardIcon(icon).pixmap(size, size));
+    m_icon->setPixmap(standardIcon(this, icon).pixmap(size, size));
     m_icon->setAccessibleName(QVariant::fromValue(kind).toString());
     applyPalette();
     show();

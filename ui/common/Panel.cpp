@@ -45,17 +45,29 @@ Panel::Panel(AppContext &context, QWidget *parent)
     layout->addWidget(m_banner);
     layout->addLayout(m_content, 1);
 
-    connect(workspace(), &Workspace::profileActivated, this, &Panel::profileActivated);
+    connect(workspace(), &Workspace::profileActivated, this, [this](const Profile &profile) {
+        m_seenGeneration = workspace()->generation();
+        profileActivated(profile);
+    });
     // title() is virtual: read it once the subclass is fully constructed.
     QMetaObject::invokeMethod(
         this, [this] { m_title->setText(title()); }, Qt::QueuedConnection);
 }
 
-QIcon Panel::icon() const
+QIcon Panel::areaIcon(const QString &panelObjectName)
 {
-    QString area = objectName();
+    QString area = panelObjectName;
     area.chop(area.endsWith(QLatin1String("Panel")) ? 5 : 0);
     return QIcon(QStringLiteral(":/icons/areas/%1.svg").arg(area.toLower()));
+}
+
+void Panel::followActiveProfile()
+{
+    const Workspace *ws = workspace();
+    if (!ws->profile() || m_seenGeneration == ws->generation())
+        return;
+    m_seenGeneration = ws->generation();
+    profileActivated(*ws->profile());
 }
 
 Workspace *Panel::workspace() const

@@ -32,10 +32,17 @@ public:
     virtual QString title() const = 0;
     /// The area icon bundled with the app (":/icons/areas/<objectName without 'Panel',
     /// lower-case>.svg"), so the sidebar looks the same on every desktop.
-    virtual QIcon icon() const;
+    virtual QIcon icon() const { return areaIcon(objectName()); }
+    /// The same for a panel that is not built yet (MainWindow builds them on demand).
+    static QIcon areaIcon(const QString &panelObjectName);
     /// Which profiles the panel works with: project profiles for the media areas, account
     /// profiles for Projects, both for the request log. MainWindow hides the others.
-    virtual bool isAvailableFor(ProfileKind kind) const { return kind == ProfileKind::Project; }
+    virtual bool isAvailableFor(ProfileKind kind) const { return isAreaFor(kind); }
+    /// What isAvailableFor() answers, before the panel exists; subclasses hide it with theirs.
+    static bool isAreaFor(ProfileKind kind) { return kind == ProfileKind::Project; }
+    /// For a panel built after a profile was activated (MainWindow builds panels on first
+    /// use): runs profileActivated() for the active profile, unless this panel already saw it.
+    void followActiveProfile();
     virtual void refresh() { }
     virtual void startPrimaryAction() { }
     virtual void focusFilter() { }
@@ -78,6 +85,7 @@ private:
     QVBoxLayout *m_content;
     QString m_summary;
     int m_busy = 0;
+    quint64 m_seenGeneration = 0; // the workspace generation profileActivated() last ran for
 };
 
 } // namespace otadmin

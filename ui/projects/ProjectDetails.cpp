@@ -5,6 +5,7 @@
 #include "common/IdField.h"
 #include "common/SecureClipboard.h"
 #include "common/StatusBadge.h"
+#include "common/StyleIcons.h"
 #include "models/Format.h"
 #include "models/ProjectListModel.h"
 
@@ -59,8 +60,8 @@ ProjectDetails::ProjectDetails(SecureClipboard *clipboard, QWidget *parent)
     m_showSecret->setObjectName(QStringLiteral("showSecretButton"));
     m_showSecret->setCheckable(true);
     m_copySecret->setObjectName(QStringLiteral("copySecretButton"));
-    m_copySecret->setIcon(QIcon::fromTheme(
-        QStringLiteral("edit-copy"), style()->standardIcon(QStyle::SP_FileDialogContentsView)));
+    m_copySecret->setIcon(
+        themeIcon(QStringLiteral("edit-copy"), this, QStyle::SP_FileDialogContentsView));
     m_copySecret->setAutoRaise(true);
     m_copySecret->setAccessibleName(tr("Copy secret"));
     m_copySecret->setToolTip(

@@ -12,6 +12,7 @@
 #include "common/MonospaceDelegate.h"
 #include "common/SecureClipboard.h"
 #include "common/StatusBadge.h"
+#include "common/StyleIcons.h"
 #include "models/Format.h"
 #include "models/ProjectListModel.h"
 #include "net/ApiReply.h"
@@ -51,8 +52,7 @@ ProjectsPanel::ProjectsPanel(AppContext &context, QWidget *parent)
     m_create->setObjectName(QStringLiteral("newProjectButton"));
     m_create->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
     m_refresh->setObjectName(QStringLiteral("refreshButton"));
-    m_refresh->setIcon(QIcon::fromTheme(
-        QStringLiteral("view-refresh"), style()->standardIcon(QStyle::SP_BrowserReload)));
+    m_refresh->setIcon(themeIcon(QStringLiteral("view-refresh"), this, QStyle::SP_BrowserReload));
     m_filter->setObjectName(QStringLiteral("filterEdit"));
     m_filter->setPlaceholderText(tr("Filter by name or API key"));
     m_filter->setClearButtonEnabled(true);

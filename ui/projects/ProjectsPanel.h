@@ -31,8 +31,10 @@ class ProjectsPanel : public Panel
 public:
     explicit ProjectsPanel(AppContext &context, QWidget *parent = nullptr);
 
-    QString title() const override { return tr("Projects"); }
-    bool isAvailableFor(ProfileKind kind) const override { return kind == ProfileKind::Account; }
+    static QString areaTitle() { return tr("Projects"); }
+    QString title() const override { return areaTitle(); }
+    static bool isAreaFor(ProfileKind kind) { return kind == ProfileKind::Account; }
+    bool isAvailableFor(ProfileKind kind) const override { return isAreaFor(kind); }
     void refresh() override;
     void startPrimaryAction() override;
     void focusFilter() override;

@@ -22,8 +22,10 @@ class RequestLogPanel : public Panel
 public:
     explicit RequestLogPanel(AppContext &context, QWidget *parent = nullptr);
 
-    QString title() const override { return tr("Request log"); }
-    bool isAvailableFor(ProfileKind) const override { return true; }
+    static QString areaTitle() { return tr("Request log"); }
+    QString title() const override { return areaTitle(); }
+    static bool isAreaFor(ProfileKind) { return true; }
+    bool isAvailableFor(ProfileKind kind) const override { return isAreaFor(kind); }
     void focusFilter() override;
 
     /// The curl command of the selected entry ("" when none is selected).

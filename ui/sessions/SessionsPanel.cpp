@@ -12,6 +12,7 @@
 #include "common/MonospaceDelegate.h"
 #include "common/RowKeyFilter.h"
 #include "common/SecureClipboard.h"
+#include "common/StyleIcons.h"
 #include "models/ConnectionListModel.h"
 #include "models/Format.h"
 #include "models/SessionHistoryModel.h"
@@ -58,8 +59,7 @@ SessionsPanel::SessionsPanel(AppContext &context, QWidget *parent)
     m_create->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
     m_create->setToolTip(tr("Create a session (Ctrl+N)"));
     m_refresh->setObjectName(QStringLiteral("refreshButton"));
-    m_refresh->setIcon(QIcon::fromTheme(
-        QStringLiteral("view-refresh"), style()->standardIcon(QStyle::SP_BrowserReload)));
+    m_refresh->setIcon(themeIcon(QStringLiteral("view-refresh"), this, QStyle::SP_BrowserReload));
     m_refresh->setToolTip(
         tr("List the streams and connections of the selected session again (F5)"));
     m_remove->setObjectName(QStringLiteral("removeHistoryButton"));
@@ -97,13 +97,6 @@ SessionsPanel::SessionsPanel(AppContext &context, QWidget *parent)
     emptyLayout->addStretch(2);
 
     m_table = createHistoryTable();
-    m_detail = new SessionDetail(
-        context, m_streams, m_connections, banner(),
-        [this](ApiReply *reply, QWidget *trigger, std::function<void(ApiReply &)> onSuccess,
-            std::function<void()> retry, MessageBanner *target) {
-            track(reply, trigger, std::move(onSuccess), std::move(retry), target);
-        },
-        this);
     auto *note = new QLabel(tr("Created from this computer. Double-click a label to rename it; "
                                "labels stay on this computer."),
         this);
@@ -114,16 +107,12 @@ SessionsPanel::SessionsPanel(AppContext &context, QWidget *parent)
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addWidget(m_table, 1);
     topLayout->addWidget(note);
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->setObjectName(QStringLiteral("sessionSplitter"));
-    splitter->addWidget(top);
-    splitter->addWidget(m_detail);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
-    splitter->setSizes({280, 420}); // applied proportionally once shown
-    splitter->setChildrenCollapsible(false);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(QStringLiteral("sessionSplitter"));
+    m_splitter->addWidget(top);
+    m_splitter->setChildrenCollapsible(false);
     m_stack->addWidget(empty);
-    m_stack->addWidget(splitter);
+    m_stack->addWidget(m_splitter);
 
     contentLayout()->addLayout(toolbar);
     contentLayout()->addWidget(m_stack, 1);
@@ -134,11 +123,6 @@ SessionsPanel::SessionsPanel(AppContext &context, QWidget *parent)
     connect(m_remove, &QPushButton::clicked, this, &SessionsPanel::removeSelected);
     connect(
         m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
-    connect(m_detail, &SessionDetail::sessionActionRequested, this,
-        [this](const QString &panel, const QString &sessionId) {
-            Q_EMIT panelRequested(panel);
-            Q_EMIT sessionActionRequested(panel, sessionId);
-        });
 
     // The models follow the area signals, so every view of the same session stays in sync.
     Workspace *ws = workspace();
@@ -161,9 +145,31 @@ SessionsPanel::SessionsPanel(AppContext &context, QWidget *parent)
     connect(m_history, &QAbstractItemModel::rowsInserted, this, &SessionsPanel::updateEmptyState);
     connect(m_history, &QAbstractItemModel::rowsRemoved, this, &SessionsPanel::updateEmptyState);
     connect(m_history, &QAbstractItemModel::modelReset, this, &SessionsPanel::updateEmptyState);
-    if (ws->profile()) // built after a profile was activated
-        profileActivated(*ws->profile());
+    followActiveProfile(); // built after a profile was activated
     updateEmptyState();
+}
+
+SessionDetail *SessionsPanel::detail()
+{
+    if (m_detail)
+        return m_detail;
+    m_detail = new SessionDetail(
+        context(), m_streams, m_connections, banner(),
+        [this](ApiReply *reply, QWidget *trigger, std::function<void(ApiReply &)> onSuccess,
+            std::function<void()> retry, MessageBanner *target) {
+            track(reply, trigger, std::move(onSuccess), std::move(retry), target);
+        },
+        this);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setSizes({280, 420}); // applied proportionally once shown
+    connect(m_detail, &SessionDetail::sessionActionRequested, this,
+        [this](const QString &panel, const QString &sessionId) {
+            Q_EMIT panelRequested(panel);
+            Q_EMIT sessionActionRequested(panel, sessionId);
+        });
+    return m_detail;
 }
 
 QTableView *SessionsPanel::createHistoryTable()
@@ -245,7 +251,8 @@ QString SessionsPanel::historyFilePath(const Profile &profile)
 void SessionsPanel::profileActivated(const Profile &profile)
 {
     Panel::profileActivated(profile);
-    m_detail->setSession(std::nullopt);
+    if (m_detail)
+        m_detail->setSession(std::nullopt);
     // Account profiles have no sessions: detach from disk.
     if (!m_history->load(
             profile.kind == ProfileKind::Project ? historyFilePath(profile) : QString()))
@@ -255,7 +262,8 @@ void SessionsPanel::profileActivated(const Profile &profile)
 
 void SessionsPanel::refresh()
 {
-    m_detail->refresh();
+    if (m_detail)
+        m_detail->refresh();
 }
 
 void SessionsPanel::focusFilter()
@@ -334,13 +342,16 @@ void SessionsPanel::selectSession(const QString &sessionId)
 void SessionsPanel::showSelected()
 {
     const QString id = selectedId();
-    m_detail->setSession(id.isEmpty() ? std::nullopt : m_history->find(id));
+    if (m_detail || !id.isEmpty())
+        detail()->setSession(id.isEmpty() ? std::nullopt : m_history->find(id));
     m_remove->setEnabled(!id.isEmpty());
     m_refresh->setEnabled(!id.isEmpty());
 }
 
 void SessionsPanel::updateEmptyState()
 {
+    if (m_history->rowCount() > 0)
+        detail();
     m_stack->setCurrentIndex(m_history->rowCount() == 0 ? 0 : 1);
     m_filter->setEnabled(m_history->rowCount() > 0);
     showSelected();

@@ -7,6 +7,7 @@
 class QLineEdit;
 class QPushButton;
 class QSortFilterProxyModel;
+class QSplitter;
 class QStackedWidget;
 class QTableView;
 
@@ -29,7 +30,8 @@ class SessionsPanel : public Panel
 public:
     explicit SessionsPanel(AppContext &context, QWidget *parent = nullptr);
 
-    QString title() const override { return tr("Sessions"); }
+    static QString areaTitle() { return tr("Sessions"); }
+    QString title() const override { return areaTitle(); }
     void refresh() override;
     void startPrimaryAction() override;
     void focusFilter() override;
@@ -57,6 +59,8 @@ private:
     void selectSession(const QString &sessionId);
     void showSelected();
     void updateEmptyState();
+    /// The detail pane, built with the first session in the history (none: the empty state).
+    SessionDetail *detail();
 
     SessionHistoryModel *m_history;
     StreamListModel *m_streams;
@@ -68,7 +72,8 @@ private:
     QLineEdit *m_filter;
     QStackedWidget *m_stack;
     QTableView *m_table;
-    SessionDetail *m_detail;
+    QSplitter *m_splitter;
+    SessionDetail *m_detail = nullptr;
 };
 
 } // namespace otadmin

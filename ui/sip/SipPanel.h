@@ -29,7 +29,8 @@ class SipPanel : public Panel
 public:
     explicit SipPanel(AppContext &context, QWidget *parent = nullptr);
 
-    QString title() const override { return tr("SIP"); }
+    static QString areaTitle() { return tr("SIP"); }
+    QString title() const override { return areaTitle(); }
     void startPrimaryAction() override;
 
     SipCallModel *model() const { return m_model; }

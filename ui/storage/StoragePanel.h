@@ -22,7 +22,8 @@ class StoragePanel : public Panel
 public:
     explicit StoragePanel(AppContext &context, QWidget *parent = nullptr);
 
-    QString title() const override { return tr("Storage"); }
+    static QString areaTitle() { return tr("Storage"); }
+    QString title() const override { return areaTitle(); }
     void refresh() override;
     void startPrimaryAction() override;
 

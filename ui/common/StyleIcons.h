@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The style's standard icons, loaded once: building a panel no longer decodes the same PNGs.
+#pragma once
+
+#include <QIcon>
+#include <QStyle>
+
+class QWidget;
+
+namespace otadmin {
+
+/// `widget`'s style's standard icon, cached per style. QCommonStyle loads every size of the
+/// icon's PNGs (decoded at once) each time it is asked, which made the standard icons the
+/// largest part of building the panels.
+QIcon standardIcon(const QWidget *widget, QStyle::StandardPixmap pixmap);
+
+/// The desktop theme's icon `name`, else the cached standard icon `fallback` (only loaded
+/// when needed) — what QIcon::fromTheme(name, style()->standardIcon(fallback)) gives.
+QIcon themeIcon(const QString &name, const QWidget *widget, QStyle::StandardPixmap fallback);
+
+} // namespace otadmin
