@@ -169,6 +169,9 @@ int main(int argc, char *argv[])
     double sortStall = 0;
     int rows = 0;
     int rc = 0;
+    // Every panel first: the window builds the ones not shown after its first paint, and that
+    // is not the archive list's cost.
+    window.panels();
     auto *panel = qobject_cast<ArchivesPanel *>(window.panel(QStringLiteral("archivesPanel")));
     if (!panel)
         return 1;

@@ -55,7 +55,19 @@ ApiReply *ArchivesApi::list(const ListQuery &query)
         .withQuery(QStringLiteral("count"), QString::number(query.count));
     if (!query.sessionId.isEmpty())
         request.withQuery(QStringLiteral("sessionId"), query.sessionId);
-    return send(request, parserFor<ArchiveList>(), [this, query](const ApiReply &reply) {
+    ResponseParser parser = parserFor<ArchiveList>();
+    if (!query.keepRaw) {
+        parser = [parse = std::move(parser)](const QJsonDocument &json, QString *error) {
+            QVariant value = parse(json, error);
+            if (!value.isValid())
+                return value;
+            auto page = value.value<ArchiveList>();
+            for (Archive &archive : page.items)
+                archive.raw = QJsonObject();
+            return QVariant::fromValue(std::move(page));
+        };
+    }
+    return send(request, std::move(parser), [this, query](const ApiReply &reply) {
         const auto page = reply.resultAs<ArchiveList>();
         Q_EMIT archivesLoaded(query, page);
         for (const Archive &archive : page.items)

@@ -20,6 +20,10 @@ struct ListQuery
     int offset = 0;
     int count = DefaultCount;
     QString sessionId;
+    /// Keep each item's `raw` JSON (for printing what the service sent). Without it a
+    /// 1000-archive page's JSON document is freed as soon as it is parsed (about 1.5 MB less
+    /// per page in flight); the GUI's tables never read `raw`.
+    bool keepRaw = true;
 
     Validation validate() const;
     friend bool operator==(const ListQuery &, const ListQuery &) = default;

@@ -89,6 +89,7 @@ void ArchivePager::requestPage(int offset)
     query.offset = offset;
     query.count = m_pageSize;
     query.sessionId = m_sessionId;
+    query.keepRaw = false; // ArchiveListModel drops it anyway
     ApiReply *reply = m_api->list(query);
     m_inFlight << InFlight {reply, offset};
     const quint64 run = m_run;
