@@ -168,6 +168,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("column");
         QTest::addColumn<Qt::SortOrder>("sortOrder");
         QTest::newRow("size ascending") << int(ArchiveListModel::SizeColumn) << Qt::AscendingOrder;
+        QTest::newRow("id ascending (bytes)")
+            << int(ArchiveListModel::IdColumn) << Qt::AscendingOrder;
         QTest::newRow("name descending")
             << int(ArchiveListModel::NameColumn) << Qt::DescendingOrder;
     }

@@ -155,7 +155,7 @@ bool LiveTableProxy::lessThan(const QModelIndex &left, const QModelIndex &right)
         return sortOrder() == Qt::AscendingOrder ? a.running : b.running;
     }
     if (a.kind != b.kind)
-        return a.kind < b.kind; // nulls first, then numbers, then text
+        return a.kind < b.kind; // nulls first, then numbers, then bytes, then text
     switch (a.kind) {
     case SortKey::Null:
         return false;
@@ -163,6 +163,8 @@ bool LiveTableProxy::lessThan(const QModelIndex &left, const QModelIndex &right)
         return a.integer < b.integer;
     case SortKey::Real:
         return a.real < b.real;
+    case SortKey::Bytes:
+        return a.bytes < b.bytes;
     case SortKey::Text:
         return a.text->compare(*b.text) < 0;
     }
@@ -203,6 +205,10 @@ const LiveTableProxy::SortKey &LiveTableProxy::sortKey(int sourceRow, int column
     case QMetaType::Float:
         key.kind = SortKey::Real;
         key.real = value.toDouble();
+        break;
+    case QMetaType::QByteArray:
+        key.kind = SortKey::Bytes;
+        key.bytes = value.toByteArray();
         break;
     case QMetaType::QDateTime:
         key.kind = SortKey::Integer;

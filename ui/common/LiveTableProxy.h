@@ -13,9 +13,11 @@ namespace otadmin {
 
 /// Used by the archive and broadcast tables. Rows whose ModelRole::Running is true stay above
 /// the others whatever the sort column and order; within each group rows sort by
-/// ModelRole::Sort (strings by the locale's collation). The filter text matches any column's
-/// display text or full value (ModelRole::Export, so a pasted full ID matches an elided cell),
-/// case-insensitively. Rows with a ModelRole::Attention keyword get a tint of its badge colour.
+/// ModelRole::Sort (a QString by the locale's collation, a QByteArray — for IDs, URLs and
+/// keywords, where collation is slow and means nothing — byte by byte). The filter text matches any
+/// column's display text or full value (ModelRole::Export, so a pasted full ID matches an elided
+/// cell), case-insensitively. Rows with a ModelRole::Attention keyword get a tint of its badge
+/// colour.
 ///
 /// Why it caches: a 10,000-row table sorted through data() (a QVariant and a locale-aware
 /// compare per comparison) or filtered through two roles of every column per keystroke stalls
@@ -59,12 +61,14 @@ private:
             Null,
             Integer,
             Real,
+            Bytes, // machine text (IDs, URLs, keywords): byte order, no collation
             Text
         };
         bool running = false;
         Kind kind = Null;
         qint64 integer = 0;
         double real = 0;
+        QByteArray bytes;
         std::optional<QCollatorSortKey> text;
     };
 

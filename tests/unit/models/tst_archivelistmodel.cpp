@@ -96,6 +96,11 @@ private Q_SLOTS:
             QStringLiteral("18.0 MB"));
         QCOMPARE(cell(ArchiveListModel::SizeColumn, ModelRole::Sort).toLongLong(), 18023312);
         QCOMPARE(cell(ArchiveListModel::CreatedColumn, ModelRole::Sort).toLongLong(), kStart);
+        // Machine text sorts as bytes (no collation key per row); names by the locale.
+        QCOMPARE(
+            cell(ArchiveListModel::IdColumn, ModelRole::Sort).typeId(), int(QMetaType::QByteArray));
+        QCOMPARE(
+            cell(ArchiveListModel::NameColumn, ModelRole::Sort).typeId(), int(QMetaType::QString));
         QCOMPARE(cell(ArchiveListModel::CreatedColumn, Qt::ToolTipRole).toString(),
             QStringLiteral("2023-11-14T22:13:20Z"));
         QCOMPARE(cell(ArchiveListModel::CreatedColumn, ModelRole::Export).toString(),
