@@ -68,9 +68,11 @@ void LiveTableProxy::setSourceModel(QAbstractItemModel *model)
                         forgetRows(topLeft.row(), bottomRight.row());
                 }),
             connect(model, &QAbstractItemModel::rowsInserted, this,
-                [this](const QModelIndex &, int first, int last) { insertRows(first, last); }),
+                [this](
+                    const QModelIndex &, int first, int last) { sourceRowsInserted(first, last); }),
             connect(model, &QAbstractItemModel::rowsRemoved, this,
-                [this](const QModelIndex &, int first, int last) { removeRows(first, last); }),
+                [this](
+                    const QModelIndex &, int first, int last) { sourceRowsRemoved(first, last); }),
             connect(model, &QAbstractItemModel::rowsMoved, this, &LiveTableProxy::forgetAll),
             connect(model, &QAbstractItemModel::modelReset, this, &LiveTableProxy::forgetAll),
             connect(model, &QAbstractItemModel::layoutChanged, this, &LiveTableProxy::forgetAll),
@@ -272,7 +274,7 @@ void LiveTableProxy::forgetRows(int first, int last)
         m_rows[row] = QByteArray();
 }
 
-void LiveTableProxy::insertRows(int first, int last)
+void LiveTableProxy::sourceRowsInserted(int first, int last)
 {
     const int count = last - first + 1;
     if (first < m_keys.size())
@@ -281,7 +283,7 @@ void LiveTableProxy::insertRows(int first, int last)
         m_rows.insert(first, count, QByteArray());
 }
 
-void LiveTableProxy::removeRows(int first, int last)
+void LiveTableProxy::sourceRowsRemoved(int first, int last)
 {
     if (first < m_keys.size())
         m_keys.remove(first, qMin(last - first + 1, int(m_keys.size()) - first));

@@ -76,8 +76,8 @@ private:
     const QByteArray &rowText(int sourceRow) const;
     QByteArray buildRowText(int sourceRow) const;
     void forgetRows(int first, int last);
-    void insertRows(int first, int last);
-    void removeRows(int first, int last);
+    void sourceRowsInserted(int first, int last);
+    void sourceRowsRemoved(int first, int last);
     void forgetAll();
     /// Builds missing row texts for at most `budgetMSecs` (all of them for a negative budget);
     /// true when none is missing.
