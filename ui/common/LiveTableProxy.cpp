@@ -149,8 +149,16 @@ bool LiveTableProxy::lessThan(const QModelIndex &left, const QModelIndex &right)
         m_collator.setCaseSensitivity(sortCaseSensitivity());
         m_keys.clear();
     }
-    const SortKey &a = sortKey(left.row(), left.column());
-    const SortKey &b = sortKey(right.row(), right.column());
+    if (left.column() != m_keyColumn) {
+        m_keys.clear();
+        m_keyColumn = left.column();
+    }
+    // Both rows' slots exist before either reference is taken: growing the list moves them.
+    const int needed = qMax(left.row(), right.row()) + 1;
+    if (m_keys.size() < needed)
+        m_keys.resize(qMax(needed, sourceModel()->rowCount()));
+    const SortKey &a = sortKey(left.row());
+    const SortKey &b = sortKey(right.row());
     if (a.running != b.running) {
         // A descending sort shows b before a when lessThan(b, a): answer so that running rows
         // come first whichever way the column is sorted.
@@ -173,18 +181,13 @@ bool LiveTableProxy::lessThan(const QModelIndex &left, const QModelIndex &right)
     return false;
 }
 
-const LiveTableProxy::SortKey &LiveTableProxy::sortKey(int sourceRow, int column) const
+const LiveTableProxy::SortKey &LiveTableProxy::sortKey(int sourceRow) const
 {
-    if (column != m_keyColumn) {
-        m_keys.clear();
-        m_keyColumn = column;
-    }
-    if (sourceRow >= m_keys.size())
-        m_keys.resize(sourceModel()->rowCount());
+    Q_ASSERT(sourceRow < m_keys.size());
     std::optional<SortKey> &slot = m_keys[sourceRow];
     if (slot)
         return *slot;
-    const QModelIndex index = sourceModel()->index(sourceRow, column);
+    const QModelIndex index = sourceModel()->index(sourceRow, m_keyColumn);
     SortKey key;
     key.running = index.data(ModelRole::Running).toBool();
     const QVariant value = index.data(sortRole());

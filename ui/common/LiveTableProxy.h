@@ -72,7 +72,8 @@ private:
         std::optional<QCollatorSortKey> text;
     };
 
-    const SortKey &sortKey(int sourceRow, int column) const;
+    /// The key of `sourceRow` in m_keyColumn; its slot must exist (lessThan() sizes the list).
+    const SortKey &sortKey(int sourceRow) const;
     const QByteArray &rowText(int sourceRow) const;
     QByteArray buildRowText(int sourceRow) const;
     void forgetRows(int first, int last);
