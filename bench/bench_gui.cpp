@@ -231,8 +231,8 @@ int main(int argc, char *argv[])
     loadClock.start();
     context.profiles()->activate(project.name);
     if (qEnvironmentVariableIsSet("OTADMIN_BENCH_VERBOSE"))
-        std::fprintf(stderr, "activate() returned after %.1f ms\n",
-            double(loadClock.nsecsElapsed()) / 1e6);
+        std::fprintf(
+            stderr, "activate() returned after %.1f ms\n", double(loadClock.nsecsElapsed()) / 1e6);
     if (QApplication::exec() != 0)
         rc = 1;
     server.closeWriteChannel();
