@@ -131,7 +131,6 @@ ArchivesPanel::ArchivesPanel(AppContext &context, QWidget *parent)
     connectApi();
     updateEmptyState();
     updateActions();
-    followActiveProfile(); // built after a profile was activated: load now
 }
 
 void ArchivesPanel::connectApi()

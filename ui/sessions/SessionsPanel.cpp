@@ -145,7 +145,6 @@ SessionsPanel::SessionsPanel(AppContext &context, QWidget *parent)
     connect(m_history, &QAbstractItemModel::rowsInserted, this, &SessionsPanel::updateEmptyState);
     connect(m_history, &QAbstractItemModel::rowsRemoved, this, &SessionsPanel::updateEmptyState);
     connect(m_history, &QAbstractItemModel::modelReset, this, &SessionsPanel::updateEmptyState);
-    followActiveProfile(); // built after a profile was activated
     updateEmptyState();
 }
 
