@@ -31,10 +31,21 @@ int BroadcastListModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+namespace {
+bool isStarted(const Broadcast &b)
+{
+    return b.status == BroadcastStatus::Started;
+}
+} // namespace
+
 int BroadcastListModel::runningCount() const
 {
-    return int(std::count_if(items().cbegin(), items().cend(),
-        [](const Broadcast &b) { return b.status == BroadcastStatus::Started; }));
+    return int(std::count_if(items().cbegin(), items().cend(), isStarted));
+}
+
+void BroadcastListModel::touchRunning()
+{
+    touchColumnWhere(ElapsedColumn, isStarted);
 }
 
 QString BroadcastListModel::targetsSummary(const Broadcast &b)
@@ -233,7 +244,7 @@ QVariant BroadcastListModel::data(const QModelIndex &index, int role) const
     case OutputStateRole:
         return outputState(b);
     case ModelRole::Running:
-        return b.status == BroadcastStatus::Started;
+        return isStarted(b);
     case ModelRole::Attention: {
         const QString state = outputState(b);
         return state == QLatin1String("offline") ? state : QString();

@@ -12,7 +12,7 @@ namespace otadmin {
 /// Rows of Broadcast keyed by ID. The owner connects BroadcastsApi::broadcastChanged to
 /// upsert() (every start, stop, get and listed item emits it) and fills refreshes with
 /// replaceAll(). The Elapsed column of running broadcasts depends on the clock: the owner
-/// calls touchColumn(Elapsed) once a second so views repaint it. Stream names (RTMP stream
+/// calls touchRunning() once a second so views repaint it. Stream names (RTMP stream
 /// keys) are secrets: no role of this model returns them, not even Export.
 class BroadcastListModel : public KeyedTableModel<Broadcast>
 {
@@ -49,6 +49,8 @@ public:
     void setNow(std::function<qint64()> now) { m_now = std::move(now); }
     /// Broadcasts whose status is started.
     int runningCount() const;
+    /// dataChanged for the elapsed column of started broadcasts only (call once a second).
+    void touchRunning();
 
     /// "HLS · 2 RTMP: 1 live, 1 offline"; "HLS" alone; "1 RTMP: 1 connecting". Target states
     /// only while the broadcast runs ("HLS · 2 RTMP" once stopped).

@@ -183,10 +183,7 @@ BroadcastsPanel::BroadcastsPanel(AppContext &context, QWidget *parent)
         m_feed->reset();
         m_layouts.clear();
     });
-    connect(m_tick, &QTimer::timeout, this, [this] {
-        m_feed->model()->touchColumnWhere(BroadcastListModel::ElapsedColumn,
-            [](const Broadcast &b) { return b.status == BroadcastStatus::Started; });
-    });
+    connect(m_tick, &QTimer::timeout, this, [this] { m_feed->model()->touchRunning(); });
     m_tick->start(1000);
     updateEmptyState();
     updateSelection();
