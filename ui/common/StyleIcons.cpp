@@ -3,6 +3,7 @@
 #include "common/StyleIcons.h"
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QHash>
 #include <QPointer>
 #include <QWidget>
@@ -16,6 +17,12 @@ QIcon standardIcon(const QWidget *widget, QStyle::StandardPixmap pixmap)
     static QPointer<QStyle> cachedStyle;
     static Qt::LayoutDirection cachedDirection = Qt::LeftToRight;
     static QHash<int, QIcon> cache;
+    // Emptied while the application still exists: icons hold pixmaps, which must not outlive it.
+    static const bool cleanup = [] {
+        qAddPostRoutine([] { cache.clear(); });
+        return true;
+    }();
+    Q_UNUSED(cleanup);
     QStyle *style = widget ? widget->style() : QApplication::style();
     const Qt::LayoutDirection direction =
         widget ? widget->layoutDirection() : QGuiApplication::layoutDirection();
