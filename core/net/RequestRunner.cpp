@@ -342,9 +342,19 @@ private:
                 watcher->deleteLater();
                 if (m_finished || watcher->future().resultCount() == 0)
                     return;
-                Decoded decoded = watcher->future().takeResult();
-                conclude(status, decoded.error, std::move(decoded.value), true, false, retryAfter,
-                    http2);
+                auto decoded = std::make_shared<Decoded>(watcher->future().takeResult());
+                if (!m_client) {
+                    conclude(status, decoded->error, std::move(decoded->value), true, false,
+                        retryAfter, http2);
+                    return;
+                }
+                m_client->handOver(
+                    [self = QPointer<RequestRunner>(this), decoded, status, retryAfter, http2] {
+                        if (!self || self->m_finished)
+                            return; // cancelled or timed out while waiting for its turn
+                        self->conclude(status, decoded->error, std::move(decoded->value), true,
+                            false, retryAfter, http2);
+                    });
             });
         watcher->setFuture(promise->future());
         promise->start();

@@ -31,9 +31,28 @@ RestClient::RestClient(
       m_baseUrl(QUrl(QString::fromLatin1(DefaultBaseUrl)))
 {
     m_parsePool.setMaxThreadCount(qMax(1, QThread::idealThreadCount() - 1));
+    // A zero-interval timer restarted from its own timeout fires again on the next pass of
+    // the event loop, after the events (input, paint, other timers) that arrived meanwhile.
+    m_handOverTimer.setSingleShot(true);
+    m_handOverTimer.setInterval(0);
+    connect(&m_handOverTimer, &QTimer::timeout, this, [this] {
+        if (m_handOvers.isEmpty())
+            return;
+        const std::function<void()> deliver = m_handOvers.takeFirst();
+        if (!m_handOvers.isEmpty())
+            m_handOverTimer.start();
+        deliver();
+    });
 }
 
 RestClient::~RestClient() = default;
+
+void RestClient::handOver(std::function<void()> deliver)
+{
+    m_handOvers.append(std::move(deliver));
+    if (!m_handOverTimer.isActive())
+        m_handOverTimer.start();
+}
 
 Validation RestClient::validateBaseUrl(const QUrl &url)
 {

@@ -13,7 +13,10 @@
 #include <QPointer>
 #include <QSslCertificate>
 #include <QThreadPool>
+#include <QTimer>
 #include <QUrl>
+
+#include <functional>
 
 class QNetworkAccessManager;
 
@@ -44,7 +47,10 @@ struct RestClientConfig
     /// Successful bodies of at least this many bytes are parsed (JSON and typed result) on a
     /// worker thread of the client's own pool: a 1000-archive page (0.5 MB, about 5 ms
     /// to parse) then never holds the GUI thread, and pages arriving together parse in
-    /// parallel. finished() still fires on the client's thread, after the request log entry.
+    /// parallel. finished() still fires on the client's thread, after the request log entry,
+    /// and such results are handed over one per event-loop turn: pages parsed together reach
+    /// their models in turns of their own, so the window repaints and takes input between
+    /// them instead of stalling for all of them at once.
     /// 0 = every body, negative = none.
     qint64 offThreadParseBytes = 64 * 1024;
     /// Test hook (G-SEC-9): CA certificates trusted in addition to the system's, e.g. a test
@@ -105,6 +111,8 @@ public:
 private:
     friend class RequestRunner;
     QList<QByteArray> knownSecrets() const;
+    /// Runs `deliver` on a later event-loop turn, at most one per turn, in the order queued.
+    void handOver(std::function<void()> deliver);
 
     QPointer<QNetworkAccessManager> m_network;
     Clock &m_clock;
@@ -118,6 +126,8 @@ private:
     /// Off-thread parsing (RestClientConfig::offThreadParseBytes): one core fewer than the
     /// machine has (at least one thread), so parsing never takes the GUI thread's core.
     QThreadPool m_parsePool;
+    QList<std::function<void()>> m_handOvers;
+    QTimer m_handOverTimer;
 };
 
 } // namespace otadmin

@@ -18,6 +18,7 @@
 
 #include <atomic>
 #include <memory>
+#include <vector>
 
 using namespace otadmin;
 using namespace otadmin::test;
@@ -477,6 +478,58 @@ private Q_SLOTS:
         QTest::qWait(50); // the parse result's queued delivery
         QCOMPARE(spy.count(), 1);
         QCOMPARE(reply->error().kind(), Kind::Cancelled);
+    }
+
+    /// Two pages parsed off-thread whose results are ready at the same moment finish in two
+    /// passes of the event loop, not one: the GUI repaints and takes input between them.
+    void offThreadResultsFinishOnePerEventLoopPass()
+    {
+        m_client->config().offThreadParseBytes = 0;
+        auto release = std::make_shared<std::atomic<bool>>(false);
+        auto parsed = std::make_shared<std::atomic<int>>(0);
+        const ResponseParser held = [release, parsed](const QJsonDocument &json, QString *error) {
+            while (!release->load())
+                QThread::msleep(1);
+            const QVariant value = parserFor<Echo>()(json, error);
+            ++*parsed;
+            return value;
+        };
+        int networkFinished = 0;
+        const auto counting =
+            connect(&m_nam, &QNetworkAccessManager::finished, this, [&] { ++networkFinished; });
+        m_server->enqueue(ScriptedResponse::http(200, R"({"page":1})"));
+        m_server->enqueue(ScriptedResponse::http(200, R"({"page":2})"));
+        std::vector<std::unique_ptr<ApiReply>> replies;
+        int finished = 0;
+        for (int i = 0; i < 2; ++i) {
+            ApiReply *reply =
+                m_client->send(ApiRequest::get(m_client->projectPath({"archive"})), held);
+            reply->setAutoDelete(false);
+            connect(reply, &ApiReply::finished, this, [&] { ++finished; });
+            replies.emplace_back(reply);
+        }
+        QTRY_COMPARE(networkFinished, 2); // both bodies read, both parses held
+        disconnect(counting);
+        release->store(true);
+        QElapsedTimer waited;
+        waited.start();
+        while (parsed->load() < 2 && waited.elapsed() < 5000)
+            QThread::msleep(1); // no event processing: both results become ready together
+        QCOMPARE(parsed->load(), 2);
+        QThread::msleep(20); // the workers post their completion events
+        int most = 0;
+        for (int pass = 0; pass < 100 && finished < 2; ++pass) {
+            const int before = finished;
+            QCoreApplication::processEvents();
+            most = qMax(most, finished - before);
+        }
+        QCOMPARE(finished, 2);
+        QCOMPARE(most, 1);
+        for (const auto &reply : replies)
+            QVERIFY2(reply->isSuccess(), qPrintable(reply->error().userMessage()));
+        QCOMPARE(replies[0]->resultAs<Echo>().object.value("page").toInt()
+                + replies[1]->resultAs<Echo>().object.value("page").toInt(),
+            3);
     }
 
     void abortCancels()
