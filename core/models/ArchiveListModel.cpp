@@ -236,12 +236,13 @@ void ArchiveListModel::applyChanged(const Archive &archive)
         return;
     if (m_refreshing)
         m_seen.insert(archive.id);
-    const Archive row = withoutRaw(archive);
     const int at = rowOf(archive.id);
-    // A poll or list answer that changed nothing must not repaint or re-sort the views.
-    if (at >= 0 && this->at(at) == row)
+    // A poll or list answer that changed nothing must not repaint or re-sort the views. Rows
+    // hold no raw JSON: compare without it (and without copying when there is none).
+    if (at >= 0
+        && (archive.raw.isEmpty() ? this->at(at) == archive : this->at(at) == withoutRaw(archive)))
         return;
-    upsert(row);
+    upsert(withoutRaw(archive));
 }
 
 void ArchiveListModel::applyDeleted(const QString &archiveId)
@@ -264,7 +265,14 @@ void ArchiveListModel::applyLoaded(const ListQuery &, const ArchiveList &page)
         else
             applyChanged(archive);
     }
-    upsertAll(fresh);
+    upsertAll(std::move(fresh));
+}
+
+void ArchiveListModel::reserve(int rows)
+{
+    KeyedTableModel<Archive>::reserve(rows);
+    if (m_refreshing)
+        m_seen.reserve(rows);
 }
 
 quint64 ArchiveListModel::startRefresh()

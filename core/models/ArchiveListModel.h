@@ -64,6 +64,9 @@ public:
     void applyDeleted(const QString &archiveId);
     /// archivesLoaded: upserts the page's items in one insertion.
     void applyLoaded(const ListQuery &query, const ArchiveList &page);
+    /// Room for `rows` archives (the total a list answer reported), refresh bookkeeping
+    /// included: the pages that follow are inserted without regrowing.
+    void reserve(int rows);
 
     /// A full refresh is starting: the ticket for finishRefresh(). Rows seen from now on
     /// (through applyChanged/applyLoaded) are remembered.

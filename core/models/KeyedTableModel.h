@@ -83,11 +83,12 @@ public:
     }
 
     /// upsert() for many: one insertion for all new rows (cheap for a 1000-item page).
-    void upsertAll(const QList<T> &items)
+    void upsertAll(QList<T> items)
     {
         QList<T> fresh;
         QSet<QString> freshIds; // a page's own duplicates: one hash lookup each, not a scan
-        for (const T &item : items) {
+        freshIds.reserve(items.size());
+        for (T &item : items) {
             const QString id = m_idOf(item);
             if (id.isEmpty())
                 continue;
@@ -95,18 +96,26 @@ public:
                 upsert(item);
             else if (!freshIds.contains(id)) {
                 freshIds.insert(id);
-                fresh.append(item);
+                fresh.append(std::move(item));
             }
         }
         if (fresh.isEmpty())
             return;
         const int first = int(m_items.size());
         beginInsertRows({}, first, first + int(fresh.size()) - 1);
-        for (const T &item : std::as_const(fresh)) {
+        for (T &item : fresh) {
             m_rows.insert(m_idOf(item), int(m_items.size()));
-            m_items.append(item);
+            m_items.append(std::move(item));
         }
         endInsertRows();
+    }
+
+    /// Room for `rows` rows in all, so a list arriving page by page does not grow (copy and
+    /// rehash) the rows and their index at every page. Never shrinks.
+    void reserve(int rows)
+    {
+        m_items.reserve(rows);
+        m_rows.reserve(rows);
     }
 
     bool removeById(const QString &id)

@@ -142,6 +142,8 @@ void ArchivePager::pageFinished(ApiReply *reply, int offset, quint64 run)
     if (page.count != m_total) {
         m_total = page.count;
         updateMissing();
+        // Bounded: the count is the service's word, and a long list can still grow.
+        m_model->reserve(qMin(m_total, MaxReservedRows));
     }
     Q_EMIT progressChanged(qMin(m_loaded, m_total), m_total);
     requestMore();

@@ -62,6 +62,8 @@ Q_SIGNALS:
 private:
     /// Pages at most in flight at once: QNetworkAccessManager's HTTP/1.1 connections per host.
     static constexpr int MaxInFlight = 6;
+    /// The model reserves room for the reported total up to this many rows.
+    static constexpr int MaxReservedRows = 100'000;
 
     void requestMore();
     void requestPage(int offset);

@@ -184,6 +184,11 @@ QWidget *ArchivesPanel::createFilterRow()
     m_pagingLabel = new QLabel(m_paging);
     m_pagingLabel->setObjectName(QStringLiteral("pagingLabel"));
     m_pagingBar = new QProgressBar(m_paging);
+    m_pagingBarUpdate = new QTimer(this);
+    m_pagingBarUpdate->setSingleShot(true);
+    m_pagingBarUpdate->setInterval(0);
+    connect(m_pagingBarUpdate, &QTimer::timeout, this,
+        [this] { m_pagingBar->setValue(m_pagingLoaded); });
     m_pagingBar->setObjectName(QStringLiteral("pagingProgress"));
     m_pagingBar->setAccessibleName(tr("Loading archives"));
     m_pagingBar->setTextVisible(false);
@@ -265,7 +270,8 @@ void ArchivesPanel::pagingProgress(int loaded, int total)
     m_pagingLabel->setText(tr("Loading archives\u2026 %1 of %2")
                                .arg(QLocale().toString(loaded), QLocale().toString(total)));
     m_pagingBar->setRange(0, qMax(1, total));
-    m_pagingBar->setValue(loaded);
+    m_pagingLoaded = loaded;
+    m_pagingBarUpdate->start();
 }
 
 void ArchivesPanel::setPageSize(int size)
