@@ -33,8 +33,15 @@ QString formatLocalTime(qint64 unixMs)
 {
     if (unixMs == 0)
         return {};
-    return QDateTime::fromMSecsSinceEpoch(unixMs).toLocalTime().toString(
-        QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(unixMs);
+    const QDate date = local.date();
+    const QTime time = local.time();
+    // What toString("yyyy-MM-dd HH:mm:ss") writes (C locale digits), without parsing the
+    // pattern for every cell: a 10,000-row table formats this column per row it filters.
+    if (date.year() < 0 || date.year() > 9999)
+        return local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    return QString::asprintf("%04d-%02d-%02d %02d:%02d:%02d", date.year(), date.month(), date.day(),
+        time.hour(), time.minute(), time.second());
 }
 
 QString formatUtcTime(qint64 unixMs)

@@ -96,6 +96,8 @@ private Q_SLOTS:
             archive(longId, QStringLiteral("École d'été"), QStringLiteral("available"), 1500000));
         m_model->applyChanged(
             archive(QStringLiteral("other"), QString(), QStringLiteral("failed"), 0));
+        m_model->applyChanged(archive(
+            QStringLiteral("ascii"), QStringLiteral("Town HALL"), QStringLiteral("available"), 7));
         auto shown = [&](const QString &text) {
             m_proxy->setFilterText(text);
             return order(*m_proxy);
@@ -109,7 +111,9 @@ private Q_SLOTS:
         QCOMPARE(shown(QStringLiteral("(no name)")), QStringList({"other"}));
         QCOMPARE(shown(QStringLiteral("FAILED")), QStringList({"other"}));
         QCOMPARE(shown(QStringLiteral("nowhere")), QStringList());
-        QCOMPARE(shown(QStringLiteral("  ")).size(), 2);
+        QCOMPARE(shown(QStringLiteral("town hall")), QStringList({"ascii"})); // ASCII folded too
+        QCOMPARE(shown(QStringLiteral("TOWN hall")), QStringList({"ascii"}));
+        QCOMPARE(shown(QStringLiteral("  ")).size(), 3);
     }
 
     void filterFollowsRenames()

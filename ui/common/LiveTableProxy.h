@@ -26,7 +26,7 @@ namespace otadmin {
 /// and dropped for exactly the rows a source signal touches (dataChanged, inserts, removals,
 /// resets), before QSortFilterProxyModel re-sorts or re-filters them, so answers never go stale.
 /// The filter texts exist only while a filter is set. When a filter is set and more than a
-/// couple of thousand rows have no text yet, the texts are built a few milliseconds per
+/// few hundred rows have no text yet, the texts are built a few milliseconds per
 /// event-loop turn and the new filter applies once they are ready (filterPending() meanwhile,
 /// then filterApplied()); the rows shown until then are the previous filter's.
 class LiveTableProxy : public QSortFilterProxyModel
