@@ -230,6 +230,31 @@ Archive ArchiveListModel::withoutRaw(const Archive &archive)
     return row;
 }
 
+QString ArchiveListModel::shared(const QString &text)
+{
+    if (text.isEmpty())
+        return text;
+    const auto it = m_shared.constFind(text);
+    if (it != m_shared.cend())
+        return *it;
+    if (m_shared.size() >= MaxSharedStrings)
+        m_shared.clear(); // rows keep their copies; sharing starts over
+    m_shared.insert(text);
+    return text;
+}
+
+Archive ArchiveListModel::forRow(const Archive &archive)
+{
+    Archive row = withoutRaw(archive);
+    row.statusString = shared(row.statusString);
+    row.reason = shared(row.reason);
+    row.sessionId = shared(row.sessionId);
+    row.projectId = shared(row.projectId);
+    row.resolution = shared(row.resolution);
+    row.multiArchiveTag = shared(row.multiArchiveTag);
+    return row;
+}
+
 void ArchiveListModel::applyChanged(const Archive &archive)
 {
     if (!accepts(archive))
@@ -242,7 +267,7 @@ void ArchiveListModel::applyChanged(const Archive &archive)
     if (at >= 0
         && (archive.raw.isEmpty() ? this->at(at) == archive : this->at(at) == withoutRaw(archive)))
         return;
-    upsert(withoutRaw(archive));
+    upsert(forRow(archive));
 }
 
 void ArchiveListModel::applyDeleted(const QString &archiveId)
@@ -261,7 +286,7 @@ void ArchiveListModel::applyLoaded(const ListQuery &, const ArchiveList &page)
         if (m_refreshing)
             m_seen.insert(archive.id);
         if (!contains(archive.id))
-            fresh.append(withoutRaw(archive));
+            fresh.append(forRow(archive));
         else
             applyChanged(archive);
     }

@@ -19,7 +19,8 @@ struct ListQuery;
 /// IDs, ISO UTC times and plain numbers. ModelRole::Status is the status keyword on every
 /// column. A running archive (started/paused) shows the time elapsed since it started, read
 /// from the clock at data() time: call touchRunning() every second to make it tick. Rows keep
-/// the typed fields only (Archive::raw is dropped): 10,000 archives take about 15 MB less.
+/// the typed fields only (Archive::raw is dropped): 10,000 archives take about 15 MB less; and
+/// rows share the strings archives repeat (session ID, status, resolution, ...).
 class ArchiveListModel : public KeyedTableModel<Archive>
 {
     Q_OBJECT
@@ -86,6 +87,10 @@ Q_SIGNALS:
 
 private:
     static Archive withoutRaw(const Archive &archive);
+    /// The copy a row keeps: no raw JSON, and the strings many archives repeat (status,
+    /// reason, session, project, resolution, tag) shared with the rows that have them.
+    Archive forRow(const Archive &archive);
+    QString shared(const QString &text);
     QVariant display(const Archive &archive, int column) const;
     QVariant sortValue(const Archive &archive, int column) const;
     QVariant exportValue(const Archive &archive, int column) const;
@@ -97,6 +102,10 @@ private:
     const Clock *m_clock;
     QString m_sessionFilter;
     QSet<QString> m_seen;
+    /// Distinct repeated strings (see forRow()); a session's 1000 archives share one
+    /// session ID instead of holding 1000 copies.
+    QSet<QString> m_shared;
+    static constexpr qsizetype MaxSharedStrings = 50'000;
     bool m_refreshing = false;
     int m_lastRunning = 0;
 };

@@ -215,6 +215,7 @@ const LiveTableProxy::SortKey &LiveTableProxy::sortKey(int sourceRow) const
     case QMetaType::QByteArray:
         key.kind = SortKey::Bytes;
         key.bytes = value.toByteArray();
+        key.bytes.squeeze();
         break;
     case QMetaType::QDateTime:
         key.kind = SortKey::Integer;
@@ -280,6 +281,7 @@ QByteArray LiveTableProxy::buildRowText(int sourceRow) const
         folded = text.toCaseFolded().toUtf8();
     if (folded.isNull())
         folded = QByteArray("", 0); // computed, even for a row without text
+    folded.squeeze(); // the UTF-8 conversion reserved up to 3 bytes per character
     return folded;
 }
 

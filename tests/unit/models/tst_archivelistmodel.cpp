@@ -193,6 +193,29 @@ private Q_SLOTS:
         QCOMPARE(inserted.count(), 1);
     }
 
+    /// Rows share the strings archives repeat (one session's archives, statuses) instead of
+    /// each keeping the copy its JSON was parsed into; the values stay the same.
+    void rowsShareRepeatedStrings()
+    {
+        const Archive first = archive(QStringLiteral("a"), QStringLiteral("available"));
+        const Archive second = archive(QStringLiteral("b"), QStringLiteral("available"));
+        QVERIFY(!first.sessionId.isSharedWith(second.sessionId)); // parsed apart
+        m_model->applyLoaded({}, page({first}, 3));
+        m_model->applyLoaded({}, page({second}, 3));
+        m_model->applyChanged(archive(QStringLiteral("c"), QStringLiteral("available")));
+        QCOMPARE(m_model->rowCount(), 3);
+        const Archive &a = m_model->at(0);
+        for (int row = 1; row < 3; ++row) {
+            const Archive &other = m_model->at(row);
+            QCOMPARE(other.sessionId, QStringLiteral("1_S"));
+            QVERIFY(other.sessionId.isSharedWith(a.sessionId));
+            QVERIFY(other.statusString.isSharedWith(a.statusString));
+            QVERIFY(other.resolution.isSharedWith(a.resolution));
+            QVERIFY(!other.id.isSharedWith(a.id));
+        }
+        QCOMPARE(m_model->at(2).id, QStringLiteral("c"));
+    }
+
     void sessionFilter()
     {
         m_model->applyChanged(archive(QStringLiteral("a"), QStringLiteral("started")));
