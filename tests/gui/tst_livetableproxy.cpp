@@ -6,6 +6,7 @@
 #include "models/ArchiveListModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -223,6 +224,43 @@ private Q_SLOTS:
             QCOMPARE(order(*m_proxy), order(reference));
         }
         QVERIFY(m_model->rowCount() > 30);
+    }
+
+    /// A filter that adds or removes hundreds of interleaved rows rebuilds the mapping in one
+    /// layout change instead of one insertion or removal per run: the same rows in the same
+    /// order as a fresh proxy, and a selected row stays selected.
+    void largeFilterSwingsKeepOrderAndSelection()
+    {
+        ArchiveList page;
+        for (int i = 0; i < 3000; ++i) {
+            page.items << archive(
+                QStringLiteral("id-%1").arg((i * 7919) % 3000, 4, 10, QChar(u'0')),
+                QStringLiteral("Town hall %1").arg(i), QStringLiteral("available"), i);
+        }
+        m_model->applyLoaded({}, page);
+        m_proxy->sort(ArchiveListModel::IdColumn, Qt::DescendingOrder);
+        QItemSelectionModel selection(m_proxy.get());
+        const int keptRow = 19; // "Town hall 19": every filter below shows it
+        const QString keptId = m_model->at(keptRow).id;
+        selection.setCurrentIndex(m_proxy->mapFromSource(m_model->index(keptRow, 0)),
+            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QSignalSpy layouts(m_proxy.get(), &QAbstractItemModel::layoutChanged);
+        for (const QString &text : {QStringLiteral("hall 1"), QStringLiteral("hall 19"),
+                 QStringLiteral("hall 1"), QStringLiteral("hall"), QString()}) {
+            m_proxy->setFilterText(text);
+            QTRY_VERIFY(!m_proxy->filterPending());
+            LiveTableProxy reference;
+            reference.setSourceModel(m_model.get());
+            reference.setFilterText(text);
+            QTRY_VERIFY(!reference.filterPending());
+            reference.sort(ArchiveListModel::IdColumn, Qt::DescendingOrder);
+            QCOMPARE(order(*m_proxy), order(reference));
+            const QModelIndex current = selection.currentIndex();
+            QVERIFY(current.isValid());
+            QCOMPARE(current.data(ModelRole::Id).toString(), keptId);
+            QVERIFY(selection.isRowSelected(current.row()));
+        }
+        QVERIFY(layouts.count() >= 2); // the big swings were rebuilds, not thousands of runs
     }
 
 private:

@@ -35,6 +35,8 @@ bool touchesText(const QList<int> &roles)
 // so about 5 ms); above that, a few milliseconds per event-loop turn so typing never freezes
 // the window.
 constexpr int kSyncRows = 500;
+// Rows a filter change may add or remove one run at a time; more rebuild the mapping.
+constexpr int kRebuildRows = 300;
 constexpr qint64 kSliceMSecs = 6;
 
 LiveTableProxy::LiveTableProxy(QObject *parent)
@@ -123,7 +125,23 @@ void LiveTableProxy::applyFilter()
 {
     m_prepare->stop();
     m_applied = m_needle;
-    invalidateFilter();
+    // Rows coming back or going (a filter erased or typed) reach the view in as many
+    // insertions or removals as they interleave with the rows that stay, each one handled in
+    // full by the view and its headers: 8889 of 10,000 rows going in 1111 runs took 17 ms.
+    // Past a few hundred, rebuilding the mapping in one layout change (the sort keys are
+    // cached) takes 3-6 ms.
+    int accepted = 0;
+    if (sourceModel()) {
+        const int rows = sourceModel()->rowCount();
+        if (m_applied.isEmpty())
+            accepted = rows;
+        for (int row = 0; row < rows && !m_applied.isEmpty(); ++row)
+            accepted += rowText(row).contains(m_applied) ? 1 : 0;
+    }
+    if (qAbs(accepted - rowCount()) > kRebuildRows)
+        invalidate();
+    else
+        invalidateFilter();
     Q_EMIT filterApplied();
 }
 
