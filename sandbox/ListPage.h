@@ -35,14 +35,24 @@ Reply listPage(const QHash<QString, Item> &all, ListJsonCache<Item> &cache, Rout
             && (sessionId.isEmpty() || item.sessionId == sessionId))
             matching.append(&item);
     }
-    std::sort(matching.begin(), matching.end(), [](const Item *x, const Item *y) {
-        return x->createdAt != y->createdAt ? x->createdAt > y->createdAt
-                                            : x->sequence > y->sequence;
-    });
+    // Only the page has to be in order: partition at its start, then sort just its items. The ID
+    // makes the order total, so every page of one state agrees (sequence is unique for items the
+    // routes create; among equal ones the full sort used to follow the hash's random order).
+    const auto newerFirst = [](const Item *x, const Item *y) {
+        if (x->createdAt != y->createdAt)
+            return x->createdAt > y->createdAt;
+        if (x->sequence != y->sequence)
+            return x->sequence > y->sequence;
+        return x->id < y->id;
+    };
+    const qint64 begin = std::min<qint64>(matching.size(), page->offset);
     const qint64 end = std::min<qint64>(matching.size(), page->offset + page->count);
+    if (begin > 0 && begin < matching.size())
+        std::nth_element(matching.begin(), matching.begin() + begin, matching.end(), newerFirst);
+    std::partial_sort(matching.begin() + begin, matching.begin() + end, matching.end(), newerFirst);
     QList<QByteArray> items;
     qsizetype bytes = 32;
-    for (qint64 i = page->offset; i < end; ++i) {
+    for (qint64 i = begin; i < end; ++i) {
         items.append(cache.json(*matching.at(i)));
         bytes += items.constLast().size() + 1;
     }

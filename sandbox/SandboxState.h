@@ -111,7 +111,12 @@ struct Archive
     QString url; // set when available
     bool toStorage = false; // decided at stop: uploaded instead of available
     qint64 readyAtMs = 0; // when a stopped archive finishes processing (0 = not pending)
-    bool isRecording() const { return status == u"started" || status == u"paused"; }
+    // Latin-1 literals: the size is compared inline before any characters (advanceLifecycles
+    // asks this of every archive twice per request).
+    bool isRecording() const
+    {
+        return status == QLatin1String("started") || status == QLatin1String("paused");
+    }
     // Presence rules of §5.1. Reads only the members: ListJsonCache reuses the bytes while the
     // archive compares equal.
     QJsonObject toJson() const;

@@ -3,6 +3,7 @@
 #include "SandboxTestClient.h"
 
 #include <QJsonArray>
+#include <QSet>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -13,7 +14,8 @@ using namespace otadmin::sandbox::test;
 
 namespace {
 
-/// The list answer as it was written before ListJsonCache: filter, sort, serialize everything.
+/// The list answer as it was written before ListJsonCache (filter, sort everything, serialize
+/// the page with QJsonDocument), with the ID as the last tie-break.
 template<typename Item>
 QByteArray expectedPage(
     const QHash<QString, Item> &all, const QString &projectKey, const QString &query)
@@ -31,8 +33,9 @@ QByteArray expectedPage(
         if (item.projectKey == projectKey && (sessionId.isEmpty() || item.sessionId == sessionId))
             matching.append(&item);
     std::sort(matching.begin(), matching.end(), [](const Item *x, const Item *y) {
-        return x->createdAt != y->createdAt ? x->createdAt > y->createdAt
-                                            : x->sequence > y->sequence;
+        if (x->createdAt != y->createdAt)
+            return x->createdAt > y->createdAt;
+        return x->sequence != y->sequence ? x->sequence > y->sequence : x->id < y->id;
     });
     QJsonArray items;
     for (qint64 i = offset; i < matching.size() && i < offset + count; ++i)
@@ -297,6 +300,34 @@ private slots:
 
         state().broadcasts.remove(state().broadcasts.begin().key());
         QCOMPARE(list("/broadcast", all), QByteArray("same"));
+    }
+
+    void pagesAgreeWhenOrderFieldsTie()
+    {
+        // Written straight into the state with equal createdAt and no sequence: only the ID tells
+        // them apart, and one-item pages must still list each exactly once.
+        QSet<QString> seen;
+        for (int i = 0; i < 40; ++i) {
+            Archive &a = addArchive(i % 2 ? m_session : m_other, 0, QStringLiteral("available"));
+            a.createdAt = 1700000000000;
+            a.sequence = 0;
+        }
+        for (int offset = 0; offset < 40; ++offset) {
+            const QString query = QStringLiteral("offset=%1&count=1").arg(offset);
+            QCOMPARE(list("/archive", query), QByteArray("same"));
+            const HttpResult r =
+                m_client->call("GET", m_client->projectPath(QStringLiteral("/archive?") + query));
+            seen.insert(r.object()
+                            .value(QLatin1String("items"))
+                            .toArray()
+                            .at(0)
+                            .toObject()
+                            .value(QLatin1String("id"))
+                            .toString());
+        }
+        QCOMPARE(seen.size(), 40);
+        QCOMPARE(list("/archive", QStringLiteral("offset=13&count=9&sessionId=") + m_other),
+            QByteArray("same"));
     }
 
     void cacheForgetsRemovedItems()
