@@ -27,7 +27,7 @@ public:
     {
         auto it = m_entries.find(item.id);
         if (it == m_entries.end())
-            it = m_entries.insert(item.id, Entry {item, serialize(item)});
+            it = m_entries.emplace(item.id, Entry {item, serialize(item)});
         else if (!(it->item == item))
             *it = Entry {item, serialize(item)};
         return it->json;

@@ -51,6 +51,7 @@ Reply listPage(const QHash<QString, Item> &all, ListJsonCache<Item> &cache, Rout
         std::nth_element(matching.begin(), matching.begin() + begin, matching.end(), newerFirst);
     std::partial_sort(matching.begin() + begin, matching.begin() + end, matching.end(), newerFirst);
     QList<QByteArray> items;
+    items.reserve(end - begin);
     qsizetype bytes = 32;
     for (qint64 i = begin; i < end; ++i) {
         items.append(cache.json(*matching.at(i)));
@@ -60,7 +61,13 @@ Reply listPage(const QHash<QString, Item> &all, ListJsonCache<Item> &cache, Rout
     Reply reply;
     reply.body.reserve(bytes);
     reply.body.append("{\"count\":").append(QByteArray::number(matching.size()));
-    reply.body.append(",\"items\":[").append(items.join(',')).append("]}");
+    reply.body.append(",\"items\":[");
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (i > 0)
+            reply.body.append(',');
+        reply.body.append(items.at(i));
+    }
+    reply.body.append("]}");
     return reply;
 }
 
