@@ -143,6 +143,7 @@ private slots:
         QTest::newRow("last") << QStringLiteral("offset=29&count=5");
         QTest::newRow("past the end") << QStringLiteral("offset=30&count=5");
         QTest::newRow("far past") << QStringLiteral("offset=500");
+        QTest::newRow("none") << QStringLiteral("offset=3&count=0");
         QTest::newRow("session") << QStringLiteral("count=1000&sessionId=%1");
         QTest::newRow("session page") << QStringLiteral("offset=3&count=4&sessionId=%1");
         QTest::newRow("unknown session") << QStringLiteral("sessionId=nothing");
