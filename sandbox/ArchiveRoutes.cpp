@@ -138,7 +138,7 @@ Reply startArchive(SandboxState &state, RouteContext &ctx)
 
 Reply listArchives(SandboxState &state, RouteContext &ctx)
 {
-    return listPage(state.archives, ctx);
+    return listPage(state.archives, state.archiveJson, ctx);
 }
 
 Reply patchStreams(SandboxState &state, RouteContext &ctx)

@@ -157,7 +157,7 @@ Reply startBroadcast(SandboxState &state, RouteContext &ctx)
 
 Reply listBroadcasts(SandboxState &state, RouteContext &ctx)
 {
-    return listPage(state.broadcasts, ctx);
+    return listPage(state.broadcasts, state.broadcastJson, ctx);
 }
 
 Reply patchStreams(SandboxState &state, RouteContext &ctx)

@@ -3,6 +3,8 @@
 // SIP calls, storage. Times are sandbox-clock Unix milliseconds unless a name says otherwise.
 #pragma once
 
+#include "ListJsonCache.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -79,6 +81,7 @@ struct IncludedStream
     QString streamId;
     bool hasAudio = true;
     bool hasVideo = true;
+    bool operator==(const IncludedStream &) const = default;
 };
 
 struct Archive
@@ -108,8 +111,16 @@ struct Archive
     QString url; // set when available
     bool toStorage = false; // decided at stop: uploaded instead of available
     qint64 readyAtMs = 0; // when a stopped archive finishes processing (0 = not pending)
-    bool isRecording() const { return status == u"started" || status == u"paused"; }
-    QJsonObject toJson() const; // presence rules of §5.1
+    // Latin-1 literals: the size is compared inline before any characters (advanceLifecycles
+    // asks this of every archive twice per request).
+    bool isRecording() const
+    {
+        return status == QLatin1String("started") || status == QLatin1String("paused");
+    }
+    // Presence rules of §5.1. Reads only the members: ListJsonCache reuses the bytes while the
+    // archive compares equal.
+    QJsonObject toJson() const;
+    bool operator==(const Archive &) const = default;
 };
 
 struct RtmpTarget
@@ -118,6 +129,7 @@ struct RtmpTarget
     QString serverUrl;
     QString streamName;
     QString status = QStringLiteral("connecting");
+    bool operator==(const RtmpTarget &) const = default;
 };
 
 struct Broadcast
@@ -145,7 +157,9 @@ struct Broadcast
     QList<RtmpTarget> rtmp;
     QList<IncludedStream> streams;
     qint64 liveAtMs = 0; // connecting -> live (0 = done)
-    QJsonObject toJson() const; // §6.1
+    // §6.1. Reads only the members, like Archive::toJson().
+    QJsonObject toJson() const;
+    bool operator==(const Broadcast &) const = default;
 };
 
 struct SipCall
@@ -174,6 +188,9 @@ public:
     QHash<QString, Archive> archives;
     QHash<QString, Broadcast> broadcasts;
     QHash<QString, SipCall> sipCalls;
+    // Serialized list items (GET /archive, GET /broadcast); they check validity themselves.
+    ListJsonCache<Archive> archiveJson;
+    ListJsonCache<Broadcast> broadcastJson;
     QString accountKey;
     QString accountSecret;
     QString baseUrl; // for archive download URLs

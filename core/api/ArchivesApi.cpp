@@ -59,12 +59,14 @@ ApiReply *ArchivesApi::list(const ListQuery &query)
     if (!query.keepRaw) {
         parser = [parse = std::move(parser)](const QJsonDocument &json, QString *error) {
             QVariant value = parse(json, error);
-            if (!value.isValid())
+            if (value.metaType() != QMetaType::fromType<ArchiveList>())
                 return value;
-            auto page = value.value<ArchiveList>();
-            for (Archive &archive : page.items)
+            // In place: value<ArchiveList>() would copy the page, and clearing `raw` in the copy
+            // then deep-copied all 1000 archives once more.
+            auto *page = static_cast<ArchiveList *>(value.data());
+            for (Archive &archive : page->items)
                 archive.raw = QJsonObject();
-            return QVariant::fromValue(std::move(page));
+            return value;
         };
     }
     return send(request, std::move(parser), [this, query](const ApiReply &reply) {
