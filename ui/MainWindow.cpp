@@ -520,11 +520,18 @@ void MainWindow::restoreState()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Only what changed: any setValue(), even of the same value, makes QSettings rewrite and
+    // fsync the whole file (under a lock file) when the application exits.
     QSettings *settings = m_context.settings();
-    settings->setValue(QLatin1String(GeometryKey), saveGeometry());
-    settings->setValue(QLatin1String(StateKey), saveState());
+    const auto remember = [settings](const char *key, const QVariant &value) {
+        const QString name = QLatin1String(key);
+        if (settings->value(name) != value)
+            settings->setValue(name, value);
+    };
+    remember(GeometryKey, saveGeometry());
+    remember(StateKey, saveState());
     if (Panel *p = currentPanel())
-        settings->setValue(QLatin1String(LastPanelKey), p->objectName());
+        remember(LastPanelKey, p->objectName());
     QMainWindow::closeEvent(event);
 }
 

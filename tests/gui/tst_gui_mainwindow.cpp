@@ -10,6 +10,9 @@
 #include "settings/ProfileStore.h"
 
 #include <QAction>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -144,6 +147,32 @@ private Q_SLOTS:
                      .value(QStringLiteral("window/geometry"))
                      .toByteArray()
                      .isEmpty());
+    }
+
+    void unchangedWindowStateIsNotWrittenAgain()
+    {
+        // QSettings rewrites and fsyncs its whole file at exit after any setValue(), even of
+        // an unchanged value: closing with the geometry, state and panel already saved writes
+        // nothing.
+        QVERIFY(m_fixture->activateProject());
+        QVERIFY(m_fixture->showPanel(QStringLiteral("storagePanel")));
+        MainWindow &window = m_fixture->window();
+        QSettings &settings = m_fixture->settings();
+        window.close();
+        settings.sync();
+        const QDateTime written(QDate(2001, 1, 1), QTime(0, 0), Qt::UTC);
+        {
+            QFile file(settings.fileName());
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.setFileTime(written, QFileDevice::FileModificationTime));
+        }
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.close();
+        settings.sync();
+        QCOMPARE(QFileInfo(settings.fileName()).lastModified(), written);
+        QCOMPARE(settings.value(QStringLiteral("window/lastPanel")).toString(),
+            QStringLiteral("storagePanel"));
     }
 
     void firstStartOffersTheSandbox()
