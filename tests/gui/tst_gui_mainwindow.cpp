@@ -5,6 +5,7 @@
 #include "ProfileController.h"
 #include "SandboxLauncher.h"
 #include "SandboxState.h"
+#include "common/Notifier.h"
 #include "common/Panel.h"
 #include "credentials/MemoryCredentialStore.h"
 #include "settings/ProfileStore.h"
@@ -147,6 +148,27 @@ private Q_SLOTS:
                      .value(QStringLiteral("window/geometry"))
                      .toByteArray()
                      .isEmpty());
+    }
+
+    void trayIsLookedForAfterTheFirstPaint()
+    {
+        // Looking for the system tray talks to the session bus on Linux: not before the window
+        // is painted, right after it, and at once for a notification that comes earlier.
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        MemoryCredentialStore store;
+        AppContext context(&settings, &store);
+        MainWindow window(context);
+        window.show();
+        QVERIFY(!context.notifier()->isStarted());
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY(context.notifier()->isStarted());
+
+        Notifier early;
+        QVERIFY(!early.isStarted());
+        early.notify(QStringLiteral("Archive failed"), QStringLiteral("Town hall"));
+        QVERIFY(early.isStarted());
+        QCOMPARE(early.history(), QStringList {QStringLiteral("Archive failed: Town hall")});
     }
 
     void unchangedWindowStateIsNotWrittenAgain()
