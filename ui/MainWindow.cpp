@@ -9,6 +9,7 @@
 #include "archives/ArchivesPanel.h"
 #include "broadcasts/BroadcastsPanel.h"
 #include "common/MessageBanner.h"
+#include "common/Notifier.h"
 #include "net/RequestLog.h"
 #include "profiles/ActivationNotices.h"
 #include "profiles/PreferencesDialog.h"
@@ -185,15 +186,15 @@ void MainWindow::showEvent(QShowEvent *event)
 {
     updateCentral();
     QMainWindow::showEvent(event);
-    if (m_backgroundBuildArmed || builtPanelCount() == m_slots.size())
+    if (m_afterFirstPaintArmed)
         return;
-    m_backgroundBuildArmed = true;
-    // The other panels are built once the window has been painted (its first expose), so
-    // they never delay what the user sees first; a window that is not exposed (another
-    // workspace) gets them a little later all the same.
+    m_afterFirstPaintArmed = true;
+    // The other panels and the tray icon come once the window has been painted (its first
+    // expose), so they never delay what the user sees first; a window that is not exposed
+    // (another workspace) gets them a little later all the same.
     if (QWindow *window = windowHandle())
         window->installEventFilter(this);
-    QTimer::singleShot(500, this, &MainWindow::buildNextPanelLater);
+    QTimer::singleShot(500, this, &MainWindow::startAfterFirstPaint);
 }
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
@@ -201,9 +202,17 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
     if (event->type() == QEvent::Expose && watched == windowHandle()
         && windowHandle()->isExposed()) {
         watched->removeEventFilter(this);
-        buildNextPanelLater(); // queued: runs after this expose has painted the window
+        startAfterFirstPaint();
     }
     return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::startAfterFirstPaint()
+{
+    // Queued: runs after the expose that called it has painted the window. Looking for the
+    // system tray talks to the session bus on Linux. Both steps run once.
+    QTimer::singleShot(0, m_context.notifier(), &Notifier::start);
+    buildNextPanelLater();
 }
 
 void MainWindow::buildNextPanelLater()
@@ -520,11 +529,18 @@ void MainWindow::restoreState()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Only what changed: any setValue(), even of the same value, makes QSettings rewrite and
+    // fsync the whole file (under a lock file) when the application exits.
     QSettings *settings = m_context.settings();
-    settings->setValue(QLatin1String(GeometryKey), saveGeometry());
-    settings->setValue(QLatin1String(StateKey), saveState());
+    const auto remember = [settings](const char *key, const QVariant &value) {
+        const QString name = QLatin1String(key);
+        if (settings->value(name) != value)
+            settings->setValue(name, value);
+    };
+    remember(GeometryKey, saveGeometry());
+    remember(StateKey, saveState());
     if (Panel *p = currentPanel())
-        settings->setValue(QLatin1String(LastPanelKey), p->objectName());
+        remember(LastPanelKey, p->objectName());
     QMainWindow::closeEvent(event);
 }
 

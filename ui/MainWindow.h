@@ -68,6 +68,7 @@ private:
     template<typename T>
     void addPanelSlot(const char *objectName);
     Panel *ensurePanel(int row);
+    void startAfterFirstPaint();
     void buildNextPanelLater();
     void connectSessionActions(Panel *sessions);
     void createActions();
@@ -99,7 +100,7 @@ private:
     QLabel *m_statusRequest;
     ActivationNotices *m_notices = nullptr;
     QList<PanelSlot> m_slots;
-    bool m_backgroundBuildArmed = false;
+    bool m_afterFirstPaintArmed = false;
     bool m_buildingLater = false;
     QString m_pendingPanel; // the last session's panel, shown once a profile allows it
     bool m_updatingSwitcher = false;

@@ -5,11 +5,15 @@
 #include "ProfileController.h"
 #include "SandboxLauncher.h"
 #include "SandboxState.h"
+#include "common/Notifier.h"
 #include "common/Panel.h"
 #include "credentials/MemoryCredentialStore.h"
 #include "settings/ProfileStore.h"
 
 #include <QAction>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -144,6 +148,53 @@ private Q_SLOTS:
                      .value(QStringLiteral("window/geometry"))
                      .toByteArray()
                      .isEmpty());
+    }
+
+    void trayIsLookedForAfterTheFirstPaint()
+    {
+        // Looking for the system tray talks to the session bus on Linux: not before the window
+        // is painted, right after it, and at once for a notification that comes earlier.
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        MemoryCredentialStore store;
+        AppContext context(&settings, &store);
+        MainWindow window(context);
+        window.show();
+        QVERIFY(!context.notifier()->isStarted());
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY(context.notifier()->isStarted());
+
+        Notifier early;
+        QVERIFY(!early.isStarted());
+        early.notify(QStringLiteral("Archive failed"), QStringLiteral("Town hall"));
+        QVERIFY(early.isStarted());
+        QCOMPARE(early.history(), QStringList {QStringLiteral("Archive failed: Town hall")});
+    }
+
+    void unchangedWindowStateIsNotWrittenAgain()
+    {
+        // QSettings rewrites and fsyncs its whole file at exit after any setValue(), even of
+        // an unchanged value: closing with the geometry, state and panel already saved writes
+        // nothing.
+        QVERIFY(m_fixture->activateProject());
+        QVERIFY(m_fixture->showPanel(QStringLiteral("storagePanel")));
+        MainWindow &window = m_fixture->window();
+        QSettings &settings = m_fixture->settings();
+        window.close();
+        settings.sync();
+        const QDateTime written(QDate(2001, 1, 1), QTime(0, 0), Qt::UTC);
+        {
+            QFile file(settings.fileName());
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.setFileTime(written, QFileDevice::FileModificationTime));
+        }
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.close();
+        settings.sync();
+        QCOMPARE(QFileInfo(settings.fileName()).lastModified(), written);
+        QCOMPARE(settings.value(QStringLiteral("window/lastPanel")).toString(),
+            QStringLiteral("storagePanel"));
     }
 
     void firstStartOffersTheSandbox()

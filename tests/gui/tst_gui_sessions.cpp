@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Sessions panel against the sandbox: history on disk, streams, signals, moderation, tokens.
+#include "AppContext.h"
 #include "GuiFixture.h"
+#include "api/SessionsApi.h"
+#include "api/Workspace.h"
 #include "auth/Clock.h"
 #include "auth/TokenInspector.h"
 #include "common/MessageBanner.h"
@@ -8,6 +11,7 @@
 #include "models/SessionHistoryModel.h"
 #include "sessions/SessionsPanel.h"
 #include "sessions/TokenInspectionView.h"
+#include "types/Session.h"
 
 #include <QAbstractButton>
 #include <QCheckBox>
@@ -64,6 +68,8 @@ private Q_SLOTS:
     void createSessionKeepsItOnDisk()
     {
         QVERIFY(m_panel->findChild<QWidget *>(QStringLiteral("emptyState"))->isVisible());
+        // The table comes with the first session; the empty state needs none.
+        QVERIFY(!m_panel->findChild<QTableView *>(QStringLiteral("sessionTable")));
         auto *create = m_fixture->find<QPushButton>(QStringLiteral("createSessionButton"));
         QVERIFY(create);
         create->click();
@@ -145,6 +151,26 @@ private Q_SLOTS:
         QVERIFY(!readFile(history->filePath()).contains(entry.sessionId.toUtf8()));
         QCOMPARE(m_fixture->server().requestCount(), requests);
         QVERIFY(m_panel->findChild<QWidget *>(QStringLiteral("emptyState"))->isVisible());
+    }
+
+    void historyOnDiskIsShownAtOnce()
+    {
+        // A profile with sessions on disk: its panel shows the table (not the empty state)
+        // from the start.
+        SessionHistoryModel *history = m_panel->history();
+        m_fixture->context().workspace()->sessions()->create(SessionOptions {});
+        QTRY_COMPARE_WITH_TIMEOUT(history->rowCount(), 1, 5000);
+        SessionsPanel fresh(m_fixture->context());
+        fresh.followActiveProfile();
+        fresh.resize(900, 600);
+        fresh.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+        auto *table = fresh.findChild<QTableView *>(QStringLiteral("sessionTable"));
+        QVERIFY(table && table->isVisible());
+        QCOMPARE(table->model()->rowCount(), 1);
+        QCOMPARE(
+            table->model()->index(0, 0).data(ModelRole::Id).toString(), history->at(0).sessionId);
+        QVERIFY(!fresh.findChild<QWidget *>(QStringLiteral("emptyState"))->isVisible());
     }
 
     void createFormNamesTheField()

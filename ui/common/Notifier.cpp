@@ -7,8 +7,13 @@
 
 namespace otadmin {
 
-Notifier::Notifier(QObject *parent) : QObject(parent)
+Notifier::Notifier(QObject *parent) : QObject(parent) { }
+
+void Notifier::start()
 {
+    if (m_started)
+        return;
+    m_started = true;
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(QGuiApplication::windowIcon(), this);
         m_tray->setToolTip(QGuiApplication::applicationDisplayName());
@@ -18,6 +23,7 @@ Notifier::Notifier(QObject *parent) : QObject(parent)
 
 void Notifier::notify(const QString &title, const QString &message, Severity severity)
 {
+    start();
     m_history.append(title + QStringLiteral(": ") + message);
     if (m_history.size() > 200)
         m_history.removeFirst();

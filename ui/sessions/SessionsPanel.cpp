@@ -96,23 +96,12 @@ SessionsPanel::SessionsPanel(AppContext &context, QWidget *parent)
     emptyLayout->addWidget(emptyCreate, 0, Qt::AlignCenter);
     emptyLayout->addStretch(2);
 
-    m_table = createHistoryTable();
-    auto *note = new QLabel(tr("Created from this computer. Double-click a label to rename it; "
-                               "labels stay on this computer."),
-        this);
-    note->setObjectName(QStringLiteral("historyNote"));
-    note->setEnabled(false); // the palette's secondary text colour
-    auto *top = new QWidget(this);
-    auto *topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addWidget(m_table, 1);
-    topLayout->addWidget(note);
-    m_splitter = new QSplitter(Qt::Vertical, this);
-    m_splitter->setObjectName(QStringLiteral("sessionSplitter"));
-    m_splitter->addWidget(top);
-    m_splitter->setChildrenCollapsible(false);
+    m_proxy->setSourceModel(m_history);
+    m_proxy->setSortRole(ModelRole::Sort);
+    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setFilterRole(ModelRole::Export); // full IDs, not the elided ones
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_stack->addWidget(empty);
-    m_stack->addWidget(m_splitter);
 
     contentLayout()->addLayout(toolbar);
     contentLayout()->addWidget(m_stack, 1);
@@ -148,10 +137,34 @@ SessionsPanel::SessionsPanel(AppContext &context, QWidget *parent)
     updateEmptyState();
 }
 
+QSplitter *SessionsPanel::historyView()
+{
+    if (m_splitter)
+        return m_splitter;
+    m_table = createHistoryTable();
+    auto *note = new QLabel(tr("Created from this computer. Double-click a label to rename it; "
+                               "labels stay on this computer."),
+        this);
+    note->setObjectName(QStringLiteral("historyNote"));
+    note->setEnabled(false); // the palette's secondary text colour
+    auto *top = new QWidget(this);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(m_table, 1);
+    topLayout->addWidget(note);
+    m_splitter = new QSplitter(Qt::Vertical, m_stack);
+    m_splitter->setObjectName(QStringLiteral("sessionSplitter"));
+    m_splitter->addWidget(top);
+    m_splitter->setChildrenCollapsible(false);
+    m_stack->addWidget(m_splitter);
+    return m_splitter;
+}
+
 SessionDetail *SessionsPanel::detail()
 {
     if (m_detail)
         return m_detail;
+    historyView();
     m_detail = new SessionDetail(
         context(), m_streams, m_connections, banner(),
         [this](ApiReply *reply, QWidget *trigger, std::function<void(ApiReply &)> onSuccess,
@@ -173,11 +186,6 @@ SessionDetail *SessionsPanel::detail()
 
 QTableView *SessionsPanel::createHistoryTable()
 {
-    m_proxy->setSourceModel(m_history);
-    m_proxy->setSortRole(ModelRole::Sort);
-    m_proxy->setFilterKeyColumn(-1);
-    m_proxy->setFilterRole(ModelRole::Export); // full IDs, not the elided ones
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     auto *table = new QTableView(this);
     table->setObjectName(QStringLiteral("sessionTable"));
     table->setAccessibleName(tr("Sessions created here"));
@@ -320,6 +328,8 @@ void SessionsPanel::create(
 
 QString SessionsPanel::selectedId() const
 {
+    if (!m_table)
+        return {};
     const QModelIndex current = m_table->selectionModel()->currentIndex();
     if (!current.isValid() || !m_table->selectionModel()->isRowSelected(current.row()))
         return {};
@@ -334,6 +344,7 @@ void SessionsPanel::selectSession(const QString &sessionId)
     const QModelIndex index = m_proxy->mapFromSource(m_history->index(row, 0));
     if (!index.isValid())
         m_filter->clear(); // hidden by the filter: show it
+    historyView();
     m_table->setCurrentIndex(m_proxy->mapFromSource(m_history->index(row, 0)));
     m_table->scrollTo(m_table->currentIndex());
 }

@@ -51,6 +51,9 @@ protected:
     void profileActivated(const Profile &profile) override;
 
 private:
+    /// The table and detail pane, built with the first session in the history: the empty
+    /// state (a first start, and always on the sandbox) shows neither.
+    QSplitter *historyView();
     QTableView *createHistoryTable();
     void create(CreateSessionDialog *dialog, const SessionOptions &options, const QString &label);
     void removeSelected();
@@ -71,8 +74,8 @@ private:
     QPushButton *m_remove;
     QLineEdit *m_filter;
     QStackedWidget *m_stack;
-    QTableView *m_table;
-    QSplitter *m_splitter;
+    QTableView *m_table = nullptr;
+    QSplitter *m_splitter = nullptr;
     SessionDetail *m_detail = nullptr;
 };
 
