@@ -5,6 +5,7 @@
 #include "api/ArchivesApi.h"
 #include "api/Workspace.h"
 #include "archives/ArchiveEditDialogs.h"
+#include "archives/ArchiveFollower.h"
 #include "archives/ArchivePager.h"
 #include "archives/ArchivesPanel.h"
 #include "archives/StartArchiveDialog.h"
@@ -111,6 +112,16 @@ private Q_SLOTS:
         const QStringList history = m_fixture->context().notifier()->history();
         QVERIFY(!history.filter(QStringLiteral("Archive available")).isEmpty());
         QVERIFY(!history.filter(QStringLiteral("Town hall")).isEmpty());
+        // Seen final again (a refresh lists it): told once, not again.
+        m_panel->refresh();
+        QTRY_VERIFY(!loading());
+        QCOMPARE(m_fixture->context()
+                     .notifier()
+                     ->history()
+                     .filter(QStringLiteral("Archive available"))
+                     .size(),
+            history.filter(QStringLiteral("Archive available")).size());
+        QVERIFY(!m_panel->findChild<ArchiveFollower *>()->isFollowing(started.id));
         auto *url = m_fixture->find<QLineEdit>(QStringLiteral("detailUrl"));
         QCOMPARE(url->text(), m_panel->model()->at(0).url);
     }

@@ -39,17 +39,20 @@ void ArchiveFollower::clear()
 
 void ArchiveFollower::observe(const Archive &archive)
 {
-    const auto previous = m_lastStatus.constFind(archive.id);
-    const bool wasUnfinished = previous != m_lastStatus.cend() && !isFinal(*previous);
-    m_lastStatus.insert(archive.id, archive.status);
+    // Only unfinished archives are remembered: absent and final mean the same to the poller,
+    // nudge() and the next copy, and a long list is almost all final archives.
+    const bool wasUnfinished = m_lastStatus.contains(archive.id);
     if (!isFinal(archive.status)) {
+        m_lastStatus.insert(archive.id, archive.status);
         if (!m_poller->isWatching(archive.id))
             m_poller->watch(archive.id);
         return;
     }
+    if (!wasUnfinished)
+        return; // first seen final (an old list): nothing to follow or tell
+    m_lastStatus.remove(archive.id);
     m_poller->unwatch(archive.id);
-    if (wasUnfinished)
-        notifyOutcome(archive);
+    notifyOutcome(archive);
 }
 
 void ArchiveFollower::nudge(const QString &archiveId)

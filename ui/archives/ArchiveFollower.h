@@ -41,7 +41,7 @@ private:
 
     Notifier *m_notifier;
     BackoffPoller *m_poller;
-    QHash<QString, ArchiveStatus> m_lastStatus;
+    QHash<QString, ArchiveStatus> m_lastStatus; // unfinished archives only
 };
 
 } // namespace otadmin
