@@ -25,6 +25,7 @@
 #include <QSettings>
 #include <QSocketNotifier>
 #include <QTableView>
+#include <QThread>
 #include <QTimer>
 
 #include <sys/resource.h>
@@ -89,6 +90,34 @@ private:
     qint64 m_maxCpu = 0;
 };
 
+/// With OTADMIN_BENCH_VERBOSE set, names every event of the GUI thread whose handling took
+/// more than 8 ms (its type and receiver): what a stall was made of.
+class TimingApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!m_verbose || QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event); // the GUI thread's events only
+        const int type = event->type();
+        QElapsedTimer clock;
+        clock.start();
+        const bool result = QApplication::notify(receiver, event);
+        const qint64 ns = clock.nsecsElapsed();
+        if (ns > 8000000) {
+            const QObject *owner = receiver->parent();
+            std::fprintf(stderr, "event %d to %s (%s, in %s) took %.1f ms\n", type,
+                receiver->metaObject()->className(), qPrintable(receiver->objectName()),
+                owner ? owner->metaObject()->className() : "-", double(ns) / 1e6);
+        }
+        return result;
+    }
+
+private:
+    const bool m_verbose = qEnvironmentVariableIsSet("OTADMIN_BENCH_VERBOSE");
+};
+
 int serve(int count)
 {
     // The service runs on other machines, not on the cores of the GUI being measured: lowest
@@ -150,7 +179,7 @@ void runSteps(QList<std::function<void()>> steps, std::function<void()> done)
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
+    TimingApplication app(argc, argv);
     const QStringList args = QApplication::arguments();
     auto value = [&](const QString &name, const QString &fallback) {
         const qsizetype i = args.indexOf(name);
