@@ -114,8 +114,10 @@ public:
         return result;
     }
 
+    void setVerbose(bool verbose) { m_verbose = verbose; }
+
 private:
-    const bool m_verbose = qEnvironmentVariableIsSet("OTADMIN_BENCH_VERBOSE");
+    bool m_verbose = qEnvironmentVariableIsSet("OTADMIN_BENCH_VERBOSE");
 };
 
 int serve(int count)
@@ -185,8 +187,10 @@ int main(int argc, char *argv[])
         const qsizetype i = args.indexOf(name);
         return i >= 0 && i + 1 < args.size() ? args[i + 1] : fallback;
     };
-    if (args.contains(QStringLiteral("--serve")))
+    if (args.contains(QStringLiteral("--serve"))) {
+        app.setVerbose(false); // the sandbox child: its events are not the GUI's
         return serve(value(QStringLiteral("--serve"), QStringLiteral("10000")).toInt());
+    }
     const int count = value(QStringLiteral("--archives"), QStringLiteral("10000")).toInt();
     const QString workDir = value(QStringLiteral("--work-dir"), QDir::currentPath());
 
