@@ -10,6 +10,7 @@
 #include "archives/ArchivePager.h"
 #include "archives/StartArchiveDialog.h"
 #include "auth/Clock.h"
+#include "common/CachedTextDelegate.h"
 #include "common/IdField.h"
 #include "common/LiveTableProxy.h"
 #include "common/MessageBanner.h"
@@ -63,6 +64,8 @@ ArchivesPanel::ArchivesPanel(AppContext &context, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    // A 10,000-row table repaints after every page and every tick: text laid out once.
+    m_table->setItemDelegate(new CachedTextDelegate(m_table));
     m_table->setItemDelegateForColumn(
         ArchiveListModel::StatusColumn, new StatusBadgeDelegate(m_table));
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);

@@ -7,6 +7,7 @@
 #include "api/Workspace.h"
 #include "broadcasts/BroadcastDetailPane.h"
 #include "broadcasts/BroadcastFeed.h"
+#include "common/CachedTextDelegate.h"
 #include "common/LiveTableProxy.h"
 #include "common/MessageBanner.h"
 #include "common/Notifier.h"
@@ -71,6 +72,8 @@ BroadcastsPanel::BroadcastsPanel(AppContext &context, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    // A 10,000-row table repaints after every page and every tick: text laid out once.
+    m_table->setItemDelegate(new CachedTextDelegate(m_table));
     m_table->setItemDelegateForColumn(
         BroadcastListModel::StatusColumn, new StatusBadgeDelegate(m_table));
     m_table->setColumnWidth(BroadcastListModel::IdColumn, 170);
