@@ -82,31 +82,41 @@ public:
         endInsertRows();
     }
 
-    /// upsert() for many: one insertion for all new rows (cheap for a 1000-item page).
+    /// upsert() for many: one insertion for all new rows (cheap for a 1000-item page). A
+    /// page's own duplicates keep their first copy.
     void upsertAll(QList<T> items)
     {
         QList<T> fresh;
-        QSet<QString> freshIds; // a page's own duplicates: one hash lookup each, not a scan
-        freshIds.reserve(items.size());
+        fresh.reserve(items.size());
         for (T &item : items) {
             const QString id = m_idOf(item);
             if (id.isEmpty())
                 continue;
             if (contains(id))
                 upsert(item);
-            else if (!freshIds.contains(id)) {
-                freshIds.insert(id);
+            else
                 fresh.append(std::move(item));
-            }
         }
         if (fresh.isEmpty())
             return;
+        // The index learns the new rows first, one hash operation each, which also drops the
+        // page's own duplicates. (Only rowsAboutToBeInserted runs while it is ahead of the
+        // rows, and nothing answering it looks rows up by ID.)
         const int first = int(m_items.size());
-        beginInsertRows({}, first, first + int(fresh.size()) - 1);
+        qsizetype kept = 0;
         for (T &item : fresh) {
-            m_rows.insert(m_idOf(item), int(m_items.size()));
-            m_items.append(std::move(item));
+            const qsizetype known = m_rows.size();
+            int &row = m_rows[m_idOf(item)];
+            if (m_rows.size() == known)
+                continue; // a duplicate within the page
+            row = first + int(kept);
+            if (&fresh[kept] != &item)
+                fresh[kept] = std::move(item);
+            ++kept;
         }
+        fresh.resize(kept);
+        beginInsertRows({}, first, first + int(kept) - 1);
+        m_items.append(std::move(fresh));
         endInsertRows();
     }
 

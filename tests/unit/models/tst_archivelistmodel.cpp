@@ -193,6 +193,31 @@ private Q_SLOTS:
         QCOMPARE(inserted.count(), 1);
     }
 
+    /// A page that lists an archive twice (it moved between pages while listing) makes one
+    /// row, from the first copy; rows already present are updated in place.
+    void pageDuplicatesMakeOneRow()
+    {
+        m_model->applyChanged(archive(QStringLiteral("old"), QStringLiteral("started")));
+        Archive later = archive(QStringLiteral("a"), QStringLiteral("failed"));
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        m_model->applyLoaded({},
+            page({archive(QStringLiteral("a"), QStringLiteral("started")),
+                     archive(QStringLiteral("old"), QStringLiteral("stopped")),
+                     archive(QStringLiteral("b"), QStringLiteral("uploaded")), later,
+                     archive(QStringLiteral("b"), QStringLiteral("uploaded"))},
+                5));
+        QCOMPARE(m_model->rowCount(), 3);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(inserted.first().at(1).toInt(), 1);
+        QCOMPARE(inserted.first().at(2).toInt(), 2);
+        QCOMPARE(m_model->rowOf(QStringLiteral("old")), 0);
+        QCOMPARE(m_model->at(0).statusString, QStringLiteral("stopped"));
+        QCOMPARE(m_model->rowOf(QStringLiteral("a")), 1);
+        QCOMPARE(m_model->at(1).statusString, QStringLiteral("started"));
+        QCOMPARE(m_model->rowOf(QStringLiteral("b")), 2);
+        QCOMPARE(m_model->at(2).id, QStringLiteral("b"));
+    }
+
     /// Rows share the strings archives repeat (one session's archives, statuses) instead of
     /// each keeping the copy its JSON was parsed into; the values stay the same.
     void rowsShareRepeatedStrings()
