@@ -30,6 +30,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
@@ -340,6 +341,11 @@ private Q_SLOTS:
         QCOMPARE(label->text(), QStringLiteral("Loading archives\u2026 1 of 3"));
         auto *cancel = m_fixture->find<QPushButton>(QStringLiteral("cancelPagingButton"));
         QVERIFY(cancel->isVisible());
+        // One indicator: the paging row's progress, not the panel's animated busy bar too.
+        auto *busy = m_panel->findChild<QProgressBar *>(QStringLiteral("busyBar"));
+        QVERIFY(busy);
+        QVERIFY(m_panel->busyCount() > 0);
+        QVERIFY(!busy->isVisible());
         cancel->click();
         QVERIFY(!loading());
         QVERIFY(!cancel->isVisible());

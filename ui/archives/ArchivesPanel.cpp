@@ -149,17 +149,17 @@ void ArchivesPanel::connectApi()
     connect(workspace(), &Workspace::profileDeactivated, this, &ArchivesPanel::reset);
 
     connect(m_pager, &ArchivePager::pageRequested, this, [this](ApiReply *reply) {
-        m_paging->show();
+        showPaging(true);
         track(reply, nullptr, {}, [this] { m_pager->resume(); });
     });
     connect(m_pager, &ArchivePager::progressChanged, this, &ArchivesPanel::pagingProgress);
     for (auto signal : {&ArchivePager::finished, &ArchivePager::failed})
         connect(m_pager, signal, this, [this] {
-            m_paging->hide();
+            showPaging(false);
             updateEmptyState();
         });
     connect(m_pager, &ArchivePager::cancelled, this, [this] {
-        m_paging->hide();
+        showPaging(false);
         updateEmptyState();
         if (m_pager->total() > m_pager->loaded())
             banner()->showMessage(MessageBanner::Kind::Information,
@@ -263,6 +263,12 @@ void ArchivesPanel::refresh()
     updateEmptyState();
 }
 
+void ArchivesPanel::showPaging(bool visible)
+{
+    m_paging->setVisible(visible);
+    setShowsOwnProgress(visible);
+}
+
 void ArchivesPanel::pagingProgress(int loaded, int total)
 {
     if (total < 0) {
@@ -326,7 +332,7 @@ void ArchivesPanel::reset()
     m_model->setSessionFilter({});
     m_model->clear();
     m_session->clear();
-    m_paging->hide();
+    showPaging(false);
     setSummary({});
 }
 

@@ -82,6 +82,8 @@ private:
     void updateEmptyState();
     void runningCountChanged(int running);
     void pagingProgress(int loaded, int total);
+    /// The paging row (label, progress, Cancel) replaces the busy bar while it shows.
+    void showPaging(bool visible);
     void applySessionField();
     void showContextMenu(const QPoint &position);
 

@@ -88,6 +88,12 @@ void Panel::profileActivated(const Profile &)
     m_banner->dismiss();
 }
 
+void Panel::setShowsOwnProgress(bool shows)
+{
+    m_ownProgress = shows;
+    m_busyBar->setVisible(m_busy > 0 && !shows);
+}
+
 void Panel::track(ApiReply *reply, QWidget *trigger, std::function<void(ApiReply &)> onSuccess,
     std::function<void()> retry, MessageBanner *banner, std::function<void(ApiReply &)> onFailure)
 {
@@ -96,7 +102,7 @@ void Panel::track(ApiReply *reply, QWidget *trigger, std::function<void(ApiReply
     if (button)
         button->setEnabled(false);
     ++m_busy;
-    m_busyBar->show();
+    m_busyBar->setVisible(!m_ownProgress);
     const quint64 generation = workspace()->generation();
     connect(reply, &ApiReply::finished, this,
         [this, reply, button, target, generation, onSuccess = std::move(onSuccess),

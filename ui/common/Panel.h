@@ -76,6 +76,11 @@ protected:
     void track(ApiReply *reply, QWidget *trigger, std::function<void(ApiReply &)> onSuccess,
         std::function<void()> retry = {}, MessageBanner *banner = nullptr,
         std::function<void(ApiReply &)> onFailure = {});
+    /// While the panel shows progress of its own for the calls it tracks (e.g. "Loading
+    /// archives… 3,000 of 10,000"), the busy bar stays hidden: one indicator, and not a
+    /// second, animated one repainting the window sixty times a second while a long list
+    /// loads.
+    void setShowsOwnProgress(bool shows);
 
 private:
     AppContext &m_context;
@@ -85,6 +90,7 @@ private:
     QVBoxLayout *m_content;
     QString m_summary;
     int m_busy = 0;
+    bool m_ownProgress = false;
     quint64 m_seenGeneration = 0; // the workspace generation profileActivated() last ran for
 };
 
