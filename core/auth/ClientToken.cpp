@@ -14,8 +14,6 @@
 #include <QUrl>
 
 #include <algorithm>
-#include <charconv>
-#include <iterator>
 
 namespace otadmin {
 
@@ -53,15 +51,6 @@ void appendPercentEncoded(QByteArray &out, const QString &value)
         }
     }
     out.resize(o - out.constData());
-}
-
-/// QByteArray::number(), without the temporary.
-template<typename Integer>
-void appendNumber(QByteArray &out, Integer value)
-{
-    char digits[24];
-    const auto end = std::to_chars(std::begin(digits), std::end(digits), value).ptr;
-    out.append(digits, end - digits);
 }
 
 qsizetype codePoints(const QString &text)
@@ -112,13 +101,13 @@ QByteArray t1DataString(const ClientTokenData &data)
     out += "session_id=";
     appendPercentEncoded(out, data.sessionId);
     out += "&create_time=";
-    appendNumber(out, data.createTime);
+    OrderedJson::appendNumber(out, data.createTime);
     out += "&nonce=";
-    appendNumber(out, data.nonce);
+    OrderedJson::appendNumber(out, data.nonce);
     out += "&role=";
     appendPercentEncoded(out, roleName(data.role));
     out += "&expire_time=";
-    appendNumber(out, data.expireTime);
+    OrderedJson::appendNumber(out, data.expireTime);
     if (!data.connectionData.isEmpty()) {
         out += "&connection_data=";
         appendPercentEncoded(out, data.connectionData);

@@ -6,8 +6,6 @@
 #include <QJsonDocument>
 
 #include <algorithm>
-#include <charconv>
-#include <iterator>
 
 namespace otadmin {
 
@@ -18,16 +16,6 @@ bool isPlain(const QString &value)
     return std::all_of(value.cbegin(), value.cend(), [](QChar c) {
         return c.unicode() >= 0x20 && c.unicode() < 0x7f && c != u'"' && c != u'\\';
     });
-}
-
-/// QByteArray::number() (plain decimal, what QJsonDocument writes for integers), without
-/// the temporary.
-template<typename Integer>
-void appendNumber(QByteArray &out, Integer value)
-{
-    char digits[24];
-    const auto end = std::to_chars(std::begin(digits), std::end(digits), value).ptr;
-    out.append(digits, end - digits);
 }
 } // namespace
 

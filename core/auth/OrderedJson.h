@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <charconv>
+#include <iterator>
 #include <utility>
 
 namespace otadmin {
@@ -32,6 +34,15 @@ public:
 
     /// A JSON string literal, quotes included, escaped the way QJsonDocument escapes it.
     static QByteArray quoted(const QString &value);
+    /// Appends QByteArray::number(value) (plain decimal, also what QJsonDocument writes for an
+    /// integer) without the temporary; token encoders share it.
+    template<typename Integer>
+    static void appendNumber(QByteArray &out, Integer value)
+    {
+        char digits[24];
+        const auto end = std::to_chars(std::begin(digits), std::end(digits), value).ptr;
+        out.append(digits, end - digits);
+    }
 
 private:
     /// Appends `"key":` (with the separating comma when needed).
