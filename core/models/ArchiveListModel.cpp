@@ -283,12 +283,13 @@ void ArchiveListModel::applyLoaded(const ListQuery &, const ArchiveList &page)
     for (const Archive &archive : page.items) {
         if (!accepts(archive))
             continue;
+        if (contains(archive.id)) {
+            applyChanged(archive); // notes it as seen
+            continue;
+        }
         if (m_refreshing)
             m_seen.insert(archive.id);
-        if (!contains(archive.id))
-            fresh.append(forRow(archive));
-        else
-            applyChanged(archive);
+        fresh.append(forRow(archive));
     }
     upsertAll(std::move(fresh));
 }

@@ -191,7 +191,7 @@ QWidget *ArchivesPanel::createFilterRow()
     m_pagingBarUpdate->setSingleShot(true);
     m_pagingBarUpdate->setInterval(0);
     connect(m_pagingBarUpdate, &QTimer::timeout, this,
-        [this] { m_pagingBar->setValue(m_pagingLoaded); });
+        [this] { m_pagingBar->setValue(qMin(m_pager->loaded(), m_pager->total())); });
     m_pagingBar->setObjectName(QStringLiteral("pagingProgress"));
     m_pagingBar->setAccessibleName(tr("Loading archives"));
     m_pagingBar->setTextVisible(false);
@@ -279,8 +279,7 @@ void ArchivesPanel::pagingProgress(int loaded, int total)
     m_pagingLabel->setText(tr("Loading archives\u2026 %1 of %2")
                                .arg(QLocale().toString(loaded), QLocale().toString(total)));
     m_pagingBar->setRange(0, qMax(1, total));
-    m_pagingLoaded = loaded;
-    m_pagingBarUpdate->start();
+    m_pagingBarUpdate->start(); // moves to the pager's count then
 }
 
 void ArchivesPanel::setPageSize(int size)

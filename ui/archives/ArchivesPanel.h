@@ -113,7 +113,6 @@ private:
     // QProgressBar::setValue() repaints at once (the whole window's pending paint with it):
     // the bar moves on the next event-loop turn instead, not inside a page's insertion.
     QTimer *m_pagingBarUpdate;
-    int m_pagingLoaded = 0;
     QPushButton *m_cancelPaging;
     // QPointer, not a destroyed() slot: the dialog dies while the panel is already in
     // ~QWidget, where a slot on the panel would run on a half-destroyed object.
