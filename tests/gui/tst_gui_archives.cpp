@@ -324,6 +324,60 @@ private Q_SLOTS:
             QStringLiteral("Archive 0"));
     }
 
+    void nextRunAsksForEveryPageAtOnce()
+    {
+        auto &state = m_fixture->server().state();
+        const QString session = m_fixture->server().createSession(true);
+        for (int i = 0; i < 25; ++i) {
+            sandbox::Archive a;
+            a.id = sandbox::SandboxState::newUuid();
+            a.projectKey = m_fixture->server().apiKey();
+            a.sessionId = session;
+            a.status = QStringLiteral("uploaded");
+            a.createdAt = m_fixture->server().nowMs() - i * 1000;
+            a.sequence = state.nextSequence();
+            state.archives.insert(a.id, a);
+        }
+        m_panel->setPageSize(10);
+        auto *pager = m_panel->findChild<ArchivePager *>();
+        // Offsets asked for before any answer gave the total.
+        QStringList blind;
+        connect(pager, &ArchivePager::pageRequested, this, [&](ApiReply *) {
+            if (pager->total() < 0)
+                blind << QString::number(pager->loaded()) + u'/' + QString::number(blind.size());
+        });
+        m_panel->refresh();
+        QTRY_VERIFY(!loading());
+        QCOMPARE(blind.size(), 1); // this run's earlier listing found none
+        const QString key = QStringLiteral("forms/%1/archivesList/total")
+                                .arg(m_fixture->context().workspace()->profile()->name);
+        QCOMPARE(m_fixture->settings().value(key).toInt(), 25);
+
+        // Another profile forgets it; coming back reads the remembered total from the
+        // settings, as the next start of the app would.
+        QVERIFY(m_fixture->activateAccount());
+        QCOMPARE(pager->knownTotal({}), -1);
+        blind.clear();
+        QVERIFY(m_fixture->activateProject());
+        QTRY_VERIFY(!loading());
+        QCOMPARE(blind.size(), 3);
+        QCOMPARE(m_panel->model()->rowCount(), 25);
+
+        // A stale total (archives deleted elsewhere) costs empty pages once, not wrong rows.
+        const QStringList ids = state.archives.keys();
+        for (qsizetype i = 0; i < 20; ++i)
+            state.archives.remove(ids.at(i));
+        m_fixture->settings().setValue(key, 25);
+        QVERIFY(m_fixture->activateAccount());
+        blind.clear();
+        QVERIFY(m_fixture->activateProject());
+        QTRY_VERIFY(!loading());
+        QCOMPARE(blind.size(), 3);
+        QCOMPARE(m_panel->model()->rowCount(), 5);
+        QCOMPARE(m_fixture->settings().value(key).toInt(), 5);
+        QCOMPARE(pager->knownTotal({}), 5);
+    }
+
     void pagingCanBeCancelled()
     {
         m_panel->setPollIntervals(60000, 60000); // nothing but the pager fetches here

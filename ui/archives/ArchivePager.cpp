@@ -34,9 +34,8 @@ void ArchivePager::start(const QString &sessionId)
     m_missing.clear();
     // Until the first answer gives the total, ask for the pages the last complete listing of
     // the same filter needed (one when there was none).
-    int pages = 1;
-    if (sessionId == m_lastSessionId && m_lastTotal > 0)
-        pages = qBound(1, (m_lastTotal + m_pageSize - 1) / m_pageSize, MaxInFlight);
+    const int known = knownTotal(sessionId);
+    const int pages = qBound(1, known > 0 ? (known + m_pageSize - 1) / m_pageSize : 1, MaxInFlight);
     for (int page = 0; page < pages; ++page)
         m_missing << page * m_pageSize;
     requestMore();
@@ -63,6 +62,15 @@ void ArchivePager::cancel()
     m_model->abandonRefresh();
     if (wasRunning)
         Q_EMIT cancelled();
+}
+
+void ArchivePager::setKnownTotal(const QString &sessionId, int total)
+{
+    if (total < 0)
+        return;
+    if (m_knownTotals.size() >= MaxKnownTotals && !m_knownTotals.contains(sessionId))
+        m_knownTotals.erase(m_knownTotals.begin());
+    m_knownTotals.insert(sessionId, total);
 }
 
 void ArchivePager::dropInFlight()
@@ -152,8 +160,8 @@ void ArchivePager::pageFinished(ApiReply *reply, int offset, quint64 run)
     m_running = false;
     if (!m_totalChanged) {
         m_model->finishRefresh(m_ticket);
-        m_lastSessionId = m_sessionId;
-        m_lastTotal = m_total;
+        setKnownTotal(m_sessionId, m_total);
+        Q_EMIT listed(m_sessionId, m_total);
     } else {
         m_model->abandonRefresh();
     }

@@ -2,6 +2,7 @@
 // Pages through the whole archive list (reference §5.6), cancellable, dropping stale answers.
 #pragma once
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -14,9 +15,10 @@ class ArchivesApi;
 
 /// start() asks for offset 0; once an answer gives the total, the remaining pages (offsets
 /// 0, n, 2n, ... below it) are asked for up to six at a time — as many connections as Qt opens
-/// to one host — so 10,000 archives take about two round trips instead of ten. When this pager
-/// listed the same session filter before, the first round already asks for as many pages as
-/// that total needed (a refresh of a long list does not wait one round trip for the count).
+/// to one host — so 10,000 archives take about two round trips instead of ten. When the total of
+/// a filter is known (this pager listed it before, or setKnownTotal() brought it from an earlier
+/// run), the first round already asks for as many pages as that total needed: a long list does
+/// not wait one round trip for the count. A stale total costs at most a few empty pages once.
 /// The items reach the model through ArchivesApi's own signals, in arrival order; the pager
 /// only drives the offsets and, when every page has arrived, lets the model drop the rows the
 /// listing no longer holds (ArchiveListModel::finishRefresh) — unless a page reported another
@@ -41,6 +43,14 @@ public:
     /// Stops the run; what has arrived stays in the model.
     void cancel();
 
+    /// The total an earlier listing of `sessionId` (empty = all) found; start() asks for that
+    /// many pages at once. listed() reports each complete listing's total, to be kept.
+    void setKnownTotal(const QString &sessionId, int total);
+    /// -1 when unknown.
+    int knownTotal(const QString &sessionId) const { return m_knownTotals.value(sessionId, -1); }
+    /// Totals belong to one project: forget them when another one becomes active.
+    void forgetKnownTotals() { m_knownTotals.clear(); }
+
     bool isRunning() const { return m_running; }
     bool hasFailed() const { return m_failed; }
     /// Archives received so far in this run.
@@ -53,6 +63,8 @@ Q_SIGNALS:
     /// error banner with Retry).
     void pageRequested(otadmin::ApiReply *reply);
     void progressChanged(int loaded, int total);
+    /// Every page arrived and the total held still while they did (before finished()).
+    void listed(const QString &sessionId, int total);
     /// The last page arrived.
     void finished();
     /// A page failed (the panel shows why through the tracked reply).
@@ -64,6 +76,8 @@ private:
     static constexpr int MaxInFlight = 6;
     /// The model reserves room for the reported total up to this many rows.
     static constexpr int MaxReservedRows = 100'000;
+    /// Session filters whose totals are kept (any one is dropped beyond it).
+    static constexpr int MaxKnownTotals = 64;
 
     void requestMore();
     void requestPage(int offset);
@@ -84,13 +98,12 @@ private:
     QList<int> m_missing; // offsets to ask for, ascending (all of them once the total is known)
     QList<int> m_received; // offsets answered in this run
     QString m_sessionId;
-    QString m_lastSessionId;
+    QHash<QString, int> m_knownTotals; // session filter -> total of its last complete listing
     quint64 m_run = 0;
     quint64 m_ticket = 0;
     int m_pageSize = 1000;
     int m_loaded = 0;
     int m_total = -1;
-    int m_lastTotal = -1; // the total of the last complete listing of m_lastSessionId
     bool m_totalChanged = false;
     bool m_running = false;
     bool m_failed = false;

@@ -11,6 +11,7 @@
 #include "archives/StartArchiveDialog.h"
 #include "auth/Clock.h"
 #include "common/CachedTextDelegate.h"
+#include "common/FormMemory.h"
 #include "common/IdField.h"
 #include "common/LiveTableProxy.h"
 #include "common/MessageBanner.h"
@@ -153,6 +154,16 @@ void ArchivesPanel::connectApi()
         track(reply, nullptr, {}, [this] { m_pager->resume(); });
     });
     connect(m_pager, &ArchivePager::progressChanged, this, &ArchivesPanel::pagingProgress);
+    // The next run's first listing asks for every page at once instead of waiting one round
+    // trip for the count (session filters are remembered for this run only).
+    connect(m_pager, &ArchivePager::listed, this, [this](const QString &sessionId, int total) {
+        const auto &profile = workspace()->profile();
+        if (!sessionId.isEmpty() || !profile)
+            return;
+        FormMemory memory = listingMemory(profile->name);
+        if (memory.value(QStringLiteral("total"), -1).toInt() != total)
+            memory.setValue(QStringLiteral("total"), total);
+    });
     for (auto signal : {&ArchivePager::finished, &ArchivePager::failed})
         connect(m_pager, signal, this, [this] {
             showPaging(false);
@@ -327,6 +338,7 @@ void ArchivesPanel::reset()
     for (QDialog *dialog : findChildren<QDialog *>())
         dialog->reject();
     m_pager->cancel();
+    m_pager->forgetKnownTotals();
     m_follower->clear();
     m_model->setSessionFilter({});
     m_model->clear();
@@ -339,7 +351,14 @@ void ArchivesPanel::profileActivated(const Profile &profile)
 {
     Panel::profileActivated(profile);
     reset();
+    m_pager->setKnownTotal(
+        {}, listingMemory(profile.name).value(QStringLiteral("total"), -1).toInt());
     refresh();
+}
+
+FormMemory ArchivesPanel::listingMemory(const QString &profileName) const
+{
+    return FormMemory(context().settings(), profileName, QStringLiteral("archivesList"));
 }
 
 void ArchivesPanel::runningCountChanged(int running)

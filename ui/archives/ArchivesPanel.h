@@ -24,6 +24,7 @@ class ArchiveDetailPane;
 class ArchiveFollower;
 class ArchiveListModel;
 class ArchivePager;
+class FormMemory;
 class LiveTableProxy;
 class StartArchiveDialog;
 
@@ -77,6 +78,8 @@ private:
     QWidget *createEmptyState();
     void connectApi();
     void reset();
+    /// The archive total of the profile's last complete listing, kept across runs.
+    FormMemory listingMemory(const QString &profileName) const;
     void updateActions();
     void updateDetail();
     void updateEmptyState();
