@@ -5,6 +5,8 @@
 #include <QRandomGenerator>
 #include <QUuid>
 
+#include <charconv>
+
 namespace otadmin::sandbox {
 
 namespace {
@@ -25,6 +27,31 @@ qint64 projectIdNumber(const QString &key)
     bool ok = false;
     const qint64 n = key.toLongLong(&ok);
     return ok ? n : 0;
+}
+
+// Digits as QByteArray::number() writes them, without its allocation.
+void appendNumber(QByteArray &out, qint64 n)
+{
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+    out.append(digits, end - digits);
+}
+
+// The characters Qt's JSON writer copies unchanged; it escapes or UTF-8-encodes the rest.
+bool appendPlainString(QByteArray &out, QStringView s)
+{
+    const qsizetype at = out.size();
+    out.resize(at + s.size() + 2);
+    char *p = out.data() + at;
+    *p++ = '"';
+    for (const QChar ch : s) {
+        const char16_t c = ch.unicode();
+        if (c < 0x20 || c > 0x7e || c == u'"' || c == u'\\')
+            return false;
+        *p++ = char(c);
+    }
+    *p = '"';
+    return true;
 }
 
 } // namespace
@@ -117,6 +144,77 @@ QJsonObject Archive::toJson() const
         o.insert(QStringLiteral("transcriptionProperties"), transcriptionProperties);
     }
     return o;
+}
+
+// Keys in QJsonObject's order (sorted by UTF-16 code unit: "streamMode" before "streams").
+bool Archive::appendCompactJson(QByteArray &out) const
+{
+    const bool listsStreams = streamMode == u"manual" && isRecording() && !streams.isEmpty();
+    if (hasTranscription || listsStreams)
+        return false;
+    const qsizetype start = out.size();
+    const auto fail = [&out, start] {
+        out.truncate(start);
+        return false;
+    };
+    out.append("{\"createdAt\":");
+    appendNumber(out, createdAt);
+    out.append(",\"duration\":");
+    appendNumber(out, duration);
+    out.append(hasAudio ? ",\"hasAudio\":true" : ",\"hasAudio\":false");
+    out.append(hasVideo ? ",\"hasVideo\":true" : ",\"hasVideo\":false");
+    out.append(",\"id\":");
+    if (!appendPlainString(out, id))
+        return fail();
+    if (maxBitrate) {
+        out.append(",\"maxBitrate\":");
+        appendNumber(out, *maxBitrate);
+    }
+    if (!multiArchiveTag.isEmpty()) {
+        out.append(",\"multiArchiveTag\":");
+        if (!appendPlainString(out, multiArchiveTag))
+            return fail();
+    }
+    out.append(",\"name\":");
+    if (!name)
+        out.append("null");
+    else if (!appendPlainString(out, *name))
+        return fail();
+    out.append(",\"outputMode\":");
+    if (!appendPlainString(out, outputMode))
+        return fail();
+    out.append(",\"projectId\":");
+    appendNumber(out, projectIdNumber(projectKey));
+    if (quantizationParameter) {
+        out.append(",\"quantizationParameter\":");
+        appendNumber(out, *quantizationParameter);
+    }
+    out.append(",\"reason\":");
+    if (!appendPlainString(out, reason))
+        return fail();
+    if (outputMode == u"composed") {
+        out.append(",\"resolution\":");
+        if (!appendPlainString(out, resolution))
+            return fail();
+    }
+    out.append(",\"sessionId\":");
+    if (!appendPlainString(out, sessionId))
+        return fail();
+    out.append(",\"size\":");
+    appendNumber(out, size);
+    out.append(",\"status\":");
+    if (!appendPlainString(out, status))
+        return fail();
+    out.append(",\"streamMode\":");
+    if (!appendPlainString(out, streamMode))
+        return fail();
+    out.append(",\"streams\":[],\"url\":");
+    if (status != u"available")
+        out.append("null");
+    else if (!appendPlainString(out, url))
+        return fail();
+    out.append('}');
+    return true;
 }
 
 QJsonObject Broadcast::toJson() const

@@ -5,6 +5,7 @@
 
 #include "ListJsonCache.h"
 
+#include <QByteArray>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -120,6 +121,11 @@ struct Archive
     // Presence rules of §5.1. Reads only the members: ListJsonCache reuses the bytes while the
     // archive compares equal.
     QJsonObject toJson() const;
+    // Appends exactly QJsonDocument(toJson()).toJson(Compact) without building the object (a
+    // cold list page was mostly that). False, with nothing appended, where only Qt's writer is
+    // sure to give the same bytes: escapes, non-ASCII, included streams, transcription. Change
+    // it with toJson(): tst_sandbox_archivejson compares the two byte for byte.
+    bool appendCompactJson(QByteArray &out) const;
     bool operator==(const Archive &) const = default;
 };
 
