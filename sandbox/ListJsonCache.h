@@ -15,8 +15,10 @@ namespace otadmin::sandbox {
 /// A 1000-item list page was mostly Item::toJson() and QJsonDocument::toJson(). An entry is
 /// reused only while the item compares equal to the copy it was made from, so a change made
 /// anywhere (routes, lifecycles, seeds, tests writing SandboxState directly) is seen on the
-/// next list without any notification. Relies on Item::toJson() reading nothing but the
-/// item's own members, and on Item::operator== comparing all of them.
+/// next list without any notification. Relies on Item::toJson() (and appendCompactJson())
+/// reading nothing but the item's own members, and on Item::operator== comparing all of them.
+/// A miss still built a QJsonObject per item (most of a cold page), so an Item may write the
+/// same bytes itself with `bool appendCompactJson(QByteArray &) const`, false to decline.
 template<typename Item>
 class ListJsonCache
 {
@@ -52,12 +54,19 @@ private:
         QByteArray json;
     };
 
-    static QByteArray serialize(const Item &item)
+    QByteArray serialize(const Item &item)
     {
+        if constexpr (requires(QByteArray & out) { item.appendCompactJson(out); }) {
+            // Written into a reused buffer, then copied at its exact size: entries live long.
+            m_scratch.truncate(0);
+            if (item.appendCompactJson(m_scratch))
+                return QByteArray(m_scratch.constData(), m_scratch.size());
+        }
         return QJsonDocument(item.toJson()).toJson(QJsonDocument::Compact);
     }
 
     QHash<QString, Entry> m_entries;
+    QByteArray m_scratch;
 };
 
 } // namespace otadmin::sandbox
