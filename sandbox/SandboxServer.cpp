@@ -111,9 +111,16 @@ bool SandboxServer::listen(const QHostAddress &address, quint16 port)
         delete tcp;
         return false;
     }
+    serve(tcp);
+    return true;
+}
+
+void SandboxServer::serve(QTcpServer *tcp)
+{
+    tcp->setParent(this);
     m_tcp = tcp;
     m_http->bind(tcp);
-    QHostAddress host = address;
+    QHostAddress host = tcp->serverAddress();
     if (host == QHostAddress::Any || host == QHostAddress::AnyIPv4 || host == QHostAddress::AnyIPv6)
         host = QHostAddress::LocalHost;
     QUrl url;
@@ -122,7 +129,6 @@ bool SandboxServer::listen(const QHostAddress &address, quint16 port)
     url.setPort(tcp->serverPort());
     m_baseUrl = url;
     m_state.baseUrl = url.toString(QUrl::StripTrailingSlash);
-    return true;
 }
 
 QUrl SandboxServer::baseUrl() const

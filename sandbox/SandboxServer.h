@@ -50,6 +50,9 @@ public:
 
     bool listen(const QHostAddress &address = QHostAddress::LocalHost,
         quint16 port = 0); // false on failure
+    // Answers on `tcp`, already listening in this server's thread (adopted as a child): a host
+    // can listen before building the server elsewhere, so its address is known at once.
+    void serve(QTcpServer *tcp);
     QUrl baseUrl() const; // e.g. http://127.0.0.1:PORT
 
     // The seeded project's current credentials (refreshSecret changes the secret).

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// SandboxLauncher: the embedded sandbox and its two profiles.
+// SandboxLauncher: the embedded sandbox on its own thread, and its two profiles.
 #include "SandboxLauncher.h"
 
 #include "ProfileController.h"
 #include "SandboxServer.h"
+#include "SandboxState.h"
 #include "settings/Profile.h"
+
+#include <QTcpServer>
+#include <QThread>
 
 namespace otadmin {
 
@@ -13,31 +17,64 @@ SandboxLauncher::SandboxLauncher(ProfileController *profiles, QObject *parent)
 {
 }
 
-SandboxLauncher::~SandboxLauncher() = default;
+SandboxLauncher::~SandboxLauncher()
+{
+    if (!m_thread)
+        return;
+    // Deleted on its own thread, when the loop ends at the latest (QObject::deleteLater).
+    m_host->deleteLater();
+    m_thread->quit();
+    m_thread->wait();
+}
 
 bool SandboxLauncher::start(QString *error)
 {
-    if (m_server)
+    if (m_thread)
         return true;
-    auto server = std::make_unique<sandbox::SandboxServer>();
-    if (!server->listen()) {
+    auto *tcp = new QTcpServer;
+    if (!tcp->listen(QHostAddress::LocalHost, 0)) {
+        delete tcp;
         if (error)
             *error = tr("The sandbox could not listen on 127.0.0.1.");
         return false;
     }
+    // Nothing is accepted until the server is bound on its thread (the backlog holds them).
+    tcp->pauseAccepting();
+    sandbox::SandboxConfig config;
+    config.apiKey = sandbox::SandboxState::newApiKey();
+    config.apiSecret = sandbox::SandboxState::newSecret();
+    do
+        config.accountKey = sandbox::SandboxState::newApiKey();
+    while (config.accountKey == config.apiKey);
+    config.accountSecret = sandbox::SandboxState::newSecret();
+
     Profile project;
     project.name = QString::fromLatin1(ProjectProfileName);
     project.kind = ProfileKind::Project;
-    project.apiKey = server->apiKey();
-    project.apiUrl = server->baseUrl();
+    project.apiKey = config.apiKey;
+    project.apiUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(tcp->serverPort()));
     project.color = QString::fromLatin1(TagColor);
     Profile account = project;
     account.name = QString::fromLatin1(AccountProfileName);
     account.kind = ProfileKind::Account;
-    account.apiKey = server->accountKey();
-    m_profiles->addTransient(project, server->apiSecret().toUtf8());
-    m_profiles->addTransient(account, server->accountSecret().toUtf8());
-    m_server = std::move(server);
+    account.apiKey = config.accountKey;
+    m_profiles->addTransient(project, config.apiSecret.toUtf8());
+    m_profiles->addTransient(account, config.accountSecret.toUtf8());
+
+    m_thread = new QThread(this);
+    m_thread->setObjectName(QStringLiteral("sandbox"));
+    m_host = new QObject;
+    m_host->moveToThread(m_thread);
+    tcp->moveToThread(m_thread);
+    QMetaObject::invokeMethod(
+        m_host,
+        [host = m_host, tcp, config] {
+            auto *server = new sandbox::SandboxServer(config, host);
+            server->serve(tcp);
+            tcp->resumeAccepting();
+        },
+        Qt::QueuedConnection);
+    m_thread->start();
     return true;
 }
 

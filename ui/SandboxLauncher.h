@@ -4,19 +4,24 @@
 
 #include <QObject>
 #include <QString>
-#include <memory>
+
+class QThread;
 
 namespace otadmin {
 
-namespace sandbox {
-class SandboxServer;
-}
 class ProfileController;
 
 /// start() listens on 127.0.0.1 (a free port) with a generated project and account, and adds
 /// two transient profiles with green tags, "Sandbox" (project) and "Sandbox account" (account),
 /// whose secrets stay in memory. (The sandbox keeps QtHttpServer's request dumps, which would
 /// print the JWTs it receives, off by itself.)
+///
+/// The server lives on a thread of its own: building its QHttpServer initialises the TLS
+/// backend (~10 ms, which the window's start used to wait for), and its answers (a 1000-archive
+/// page is serialized there) never hold the GUI thread. start() listens on the calling thread
+/// first, so the profiles and their URL exist when it returns; connections made before the
+/// server is ready wait in the socket's backlog. The server is not reachable from the GUI
+/// thread: only over HTTP, as the real service.
 class SandboxLauncher : public QObject
 {
     Q_OBJECT
@@ -27,16 +32,17 @@ public:
     static constexpr char TagColor[] = "#2e9d4f";
 
     explicit SandboxLauncher(ProfileController *profiles, QObject *parent = nullptr);
+    /// Stops the server and waits for its thread.
     ~SandboxLauncher() override;
 
     /// Returns false with `error` set when it cannot listen. Idempotent.
     bool start(QString *error = nullptr);
-    bool isRunning() const { return m_server != nullptr; }
-    sandbox::SandboxServer *server() const { return m_server.get(); }
+    bool isRunning() const { return m_thread != nullptr; }
 
 private:
     ProfileController *m_profiles;
-    std::unique_ptr<sandbox::SandboxServer> m_server;
+    QThread *m_thread = nullptr;
+    QObject *m_host = nullptr; // lives on m_thread; the server is its child
 };
 
 } // namespace otadmin

@@ -49,14 +49,17 @@ int main(int argc, char *argv[])
     parser.addOptions({sandboxOption, profileOption, quitAfterOption});
     parser.process(app);
 
-    // Two loads every start pays, done on the other core while the window is being built (the
-    // future waits for them at the end of main()). The font database (fontconfig parsing its
-    // configuration, ~3 ms) is thread-safe; the window needs it for its first text. The TLS
-    // backend (OpenSSL, its configuration, the CA store's layout) is ~10 ms: the sandbox's
-    // QHttpServer builds an SSL configuration and other profiles speak HTTPS.
-    auto warmUp = std::async(std::launch::async, [] {
+    // Loads every start pays, done on the other core while the window is being built (the
+    // future waits for them at the end of main()). The font database
+    // (fontconfig parsing its configuration, ~3 ms) is thread-safe; the window needs it for
+    // its first text. The TLS backend (OpenSSL, its configuration, the CA store's layout) is
+    // ~10 ms, for the HTTPS of real profiles; in sandbox mode only the sandbox's own thread
+    // needs it (its QHttpServer builds an SSL configuration) and loads it there.
+    const bool sandboxMode = parser.isSet(sandboxOption);
+    auto warmUp = std::async(std::launch::async, [sandboxMode] {
         (void)QFontDatabase::families();
-        (void)QSslConfiguration::defaultConfiguration();
+        if (!sandboxMode)
+            (void)QSslConfiguration::defaultConfiguration();
     });
     QApplication::setWindowIcon(QIcon::fromTheme(
         QStringLiteral(OTADMIN_APP_ID), QIcon(QStringLiteral(":/icons/opentok-admin.svg"))));
@@ -64,6 +67,14 @@ int main(int argc, char *argv[])
     QSettings *settings = createAppSettings(&app);
     KeychainCredentialStore keychain;
     AppContext context(settings, &keychain);
+    // Before the window: the sandbox's thread starts its work while the window is built.
+    if (sandboxMode) {
+        QString error;
+        if (!context.sandbox()->start(&error)) {
+            std::fprintf(stderr, "opentok-admin: %s\n", qUtf8Printable(error));
+            return 1;
+        }
+    }
     MainWindow window(context);
 
     ProfileController *profiles = context.profiles();
@@ -77,12 +88,7 @@ int main(int argc, char *argv[])
             });
     }
 
-    if (parser.isSet(sandboxOption)) {
-        QString error;
-        if (!context.sandbox()->start(&error)) {
-            std::fprintf(stderr, "opentok-admin: %s\n", qUtf8Printable(error));
-            return 1;
-        }
+    if (sandboxMode) {
         profiles->activate(QString::fromLatin1(SandboxLauncher::ProjectProfileName));
     } else if (parser.isSet(profileOption)) {
         profiles->activate(parser.value(profileOption));

@@ -3,8 +3,13 @@
 #include "AboutDialog.h"
 #include "GuiFixture.h"
 #include "ProfileController.h"
+#include "ReplyWaiter.h"
 #include "SandboxLauncher.h"
 #include "SandboxState.h"
+#include "api/AccountApi.h"
+#include "api/ArchivesApi.h"
+#include "api/SessionsApi.h"
+#include "api/Workspace.h"
 #include "common/Notifier.h"
 #include "common/Panel.h"
 #include "credentials/MemoryCredentialStore.h"
@@ -217,6 +222,16 @@ private Q_SLOTS:
         QCOMPARE(window.currentPanel()->objectName(), QStringLiteral("sessionsPanel"));
         // Transient: nothing about the sandbox is saved as a profile.
         QVERIFY(context.profileStore()->profiles().isEmpty());
+        // It answers over HTTP from its own thread, with the credentials the profile holds.
+        auto created = test::await(context.workspace()->sessions()->create({}));
+        QVERIFY2(created->isSuccess(), qPrintable(created->error().userMessage()));
+        auto listed = test::await(context.workspace()->archives()->list());
+        QVERIFY(listed->isSuccess());
+        QCOMPARE(listed->resultAs<ArchiveList>().count, 0);
+        context.profiles()->activate(QStringLiteral("Sandbox account"));
+        QTRY_COMPARE(context.profiles()->activeName(), QStringLiteral("Sandbox account"));
+        auto projects = test::await(context.workspace()->account()->listProjects());
+        QVERIFY2(projects->isSuccess(), qPrintable(projects->error().userMessage()));
     }
 
     void screenshot()
