@@ -12,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QFontDatabase>
 #include <QIcon>
+#include <QImageReader>
 #include <QSettings>
 #include <QSslConfiguration>
 #include <QTimer>
@@ -50,13 +51,16 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     // Loads every start pays, done on the other core while the window is being built (the
-    // future waits for them at the end of main()). The font database
+    // future waits for them at the end of main()). The image format plugins (~1 ms): the menu
+    // bar's first standard icon makes QImageReader load every one of them to probe a PNG;
+    // QImageReader is reentrant and the plugin loader thread-safe. The font database
     // (fontconfig parsing its configuration, ~3 ms) is thread-safe; the window needs it for
     // its first text. The TLS backend (OpenSSL, its configuration, the CA store's layout) is
     // ~10 ms, for the HTTPS of real profiles; in sandbox mode only the sandbox's own thread
     // needs it (its QHttpServer builds an SSL configuration) and loads it there.
     const bool sandboxMode = parser.isSet(sandboxOption);
     auto warmUp = std::async(std::launch::async, [sandboxMode] {
+        (void)QImageReader::supportedImageFormats();
         (void)QFontDatabase::families();
         if (!sandboxMode)
             (void)QSslConfiguration::defaultConfiguration();
