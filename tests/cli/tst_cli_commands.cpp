@@ -310,6 +310,51 @@ private Q_SLOTS:
         QCOMPARE(result.json().toArray().size(), 2);
     }
 
+    void archiveStopSeveralAtOnce()
+    {
+        ArchivesApi api(&m_fixture->client());
+        QStringList ids;
+        for (int i = 0; i < 4; ++i) {
+            ArchiveOptions options;
+            options.sessionId = m_session;
+            options.multiArchiveTag = QStringLiteral("bulk%1").arg(i);
+            auto reply = await(api.start(options));
+            OTADMIN_VERIFY_SUCCESS(reply);
+            ids << reply->resultAs<Archive>().id;
+        }
+
+        // A bad ID anywhere: a usage error, and nothing is sent.
+        server().clearJournal();
+        auto result = m_cli->run({QStringLiteral("archive"), QStringLiteral("stop"), ids[0],
+            QStringLiteral("not/an-id")});
+        CLI_EXPECT(result, 2);
+        QVERIFY(result.errText().contains(QStringLiteral("not/an-id")));
+        QVERIFY(server().journal().isEmpty());
+
+        // Each ID once, one array in argument order.
+        result = m_cli->run({QStringLiteral("--json"), QStringLiteral("archive"),
+            QStringLiteral("stop"), ids[2], ids[0], ids[2], ids[1]});
+        CLI_EXPECT(result, 0);
+        const QJsonArray stopped = result.json().toArray();
+        QCOMPARE(stopped.size(), 3);
+        const QStringList order {ids[2], ids[0], ids[1]};
+        for (qsizetype i = 0; i < order.size(); ++i) {
+            QCOMPARE(stopped[i].toObject().value(QStringLiteral("id")).toString(), order[i]);
+            QCOMPARE(stopped[i].toObject().value(QStringLiteral("status")).toString(),
+                QStringLiteral("stopped"));
+        }
+        QCOMPARE(server().journal().size(), 3);
+        for (const auto &entry : server().journal())
+            QVERIFY(entry.method == "POST" && entry.path.endsWith(QLatin1String("/stop")));
+
+        // One failure (already stopped: 409) does not hold back the others; exit 1.
+        result = m_cli->run({QStringLiteral("archive"), QStringLiteral("stop"), ids[0], ids[3]});
+        CLI_EXPECT(result, 1);
+        QCOMPARE(result.text().trimmed(), ids[3] + QStringLiteral("\tstopped"));
+        QVERIFY(result.errText().contains(ids[0]));
+        QVERIFY(!result.errText().contains(ids[3]));
+    }
+
     void storageSetAndDelete()
     {
         // Keys from the environment (set by CliRunner), never argv.
