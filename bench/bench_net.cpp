@@ -6,7 +6,7 @@
 // round trip is measured, not assumed (median of sequential GETs of one archive); the bound is
 // ceil(requests / connections) x RTT with Qt's 6 HTTP/1.1 connections per host. Listing uses the
 // Archives panel's own ArchivePager; `--node-script` also runs the Node SDK's listArchives paging
-// against the same proxy.
+// against the same proxy, and `--cli` the bulk stop as one opentok-admin-cli process.
 #include "FaultProxy.h"
 #include "SandboxFixture.h"
 #include "api/ArchivesApi.h"
@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <vector>
 
 #include <unistd.h>
@@ -141,6 +142,7 @@ int main(int argc, char *argv[])
     const int stops = value(QStringLiteral("--stops"), QStringLiteral("100")).toInt();
     const int latency = value(QStringLiteral("--latency-ms"), QStringLiteral("50")).toInt();
     const QString nodeScript = value(QStringLiteral("--node-script"), {});
+    const QString cli = value(QStringLiteral("--cli"), {}); // opentok-admin-cli, for row 7
 
     if (args.contains(QStringLiteral("--serve")))
         return serve(archives, latency);
@@ -277,13 +279,17 @@ int main(int argc, char *argv[])
     }
 
     // Bulk stop: every stop at once, as fast as the client lets them go.
-    server.write(QByteArray("started ") + QByteArray::number(stops) + '\n');
-    const QByteArray startedLine = readLine(server);
-    const QStringList started = QString::fromUtf8(startedLine).split(u' ').mid(1);
-    if (!startedLine.startsWith("STARTED") || started.size() != stops) {
-        std::fprintf(stderr, "bench_net: the sandbox did not start %d archives\n", stops);
-        return 1;
-    }
+    auto startArchives = [&] {
+        server.write(QByteArray("started ") + QByteArray::number(stops) + '\n');
+        const QByteArray startedLine = readLine(server);
+        const QStringList ids = QString::fromUtf8(startedLine).split(u' ').mid(1);
+        if (!startedLine.startsWith("STARTED") || ids.size() != stops) {
+            std::fprintf(stderr, "bench_net: the sandbox did not start %d archives\n", stops);
+            std::exit(1);
+        }
+        return ids;
+    };
+    const QStringList started = startArchives();
     int stopped = 0;
     QElapsedTimer stopClock;
     stopClock.start();
@@ -302,6 +308,32 @@ int main(int argc, char *argv[])
         ++failures;
     const double stopMs = double(stopClock.nsecsElapsed()) / 1e6;
 
+    // The same from the command line: one `opentok-admin-cli archive stop ID...` process, its
+    // start included, with the credentials in the environment as a script passes them.
+    double cliStopMs = -1;
+    if (!cli.isEmpty()) {
+        const QStringList ids = startArchives();
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("OPENTOK_API_KEY"), apiKey);
+        env.insert(QStringLiteral("OPENTOK_API_SECRET"), QString::fromUtf8(apiSecret));
+        env.insert(QStringLiteral("OPENTOK_API_URL"), baseUrl.toString());
+        process.setProcessEnvironment(env);
+        bool cliDone = false;
+        QObject::connect(&process, &QProcess::finished, &app, [&] { cliDone = true; });
+        QElapsedTimer cliClock;
+        cliClock.start();
+        process.start(cli, QStringList {QStringLiteral("archive"), QStringLiteral("stop")} + ids);
+        const bool finished = waitFor([&] { return cliDone; });
+        cliStopMs = double(cliClock.nsecsElapsed()) / 1e6;
+        const QByteArray out = process.readAllStandardOutput();
+        if (!finished || process.exitCode() != 0 || out.count('\n') != stops) {
+            std::fprintf(stderr, "bench_net: %s exited %d: %s\n", qPrintable(cli),
+                process.exitCode(), process.readAllStandardError().constData());
+            ++failures;
+        }
+    }
+
     auto bound = [&](int requests) { return std::ceil(double(requests) / Connections) * rtt; };
     std::printf("rtt_ms %.1f\n", rtt);
     std::printf("list_pages %d\n", pages);
@@ -316,6 +348,8 @@ int main(int argc, char *argv[])
     std::printf("stop_count %d\n", stops);
     std::printf("stop_ms %.1f\n", stopMs);
     std::printf("stop_bound_ms %.1f\n", bound(stops));
+    if (cliStopMs >= 0)
+        std::printf("cli_stop_ms %.1f\n", cliStopMs);
     server.closeWriteChannel();
     server.waitForFinished(5000);
     if (failures)
