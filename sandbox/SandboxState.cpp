@@ -153,66 +153,49 @@ bool Archive::appendCompactJson(QByteArray &out) const
     if (hasTranscription || listsStreams)
         return false;
     const qsizetype start = out.size();
-    const auto fail = [&out, start] {
-        out.truncate(start);
-        return false;
+    bool plain = true; // every string so far written as is; else all of it is taken back
+    const auto string = [&out, &plain](const char *key, const QString &value) {
+        out.append(key);
+        if (plain)
+            plain = appendPlainString(out, value);
     };
-    out.append("{\"createdAt\":");
-    appendNumber(out, createdAt);
-    out.append(",\"duration\":");
-    appendNumber(out, duration);
+    const auto number = [&out](const char *key, qint64 value) {
+        out.append(key);
+        appendNumber(out, value);
+    };
+    number("{\"createdAt\":", createdAt);
+    number(",\"duration\":", duration);
     out.append(hasAudio ? ",\"hasAudio\":true" : ",\"hasAudio\":false");
     out.append(hasVideo ? ",\"hasVideo\":true" : ",\"hasVideo\":false");
-    out.append(",\"id\":");
-    if (!appendPlainString(out, id))
-        return fail();
-    if (maxBitrate) {
-        out.append(",\"maxBitrate\":");
-        appendNumber(out, *maxBitrate);
+    string(",\"id\":", id);
+    if (maxBitrate)
+        number(",\"maxBitrate\":", *maxBitrate);
+    if (!multiArchiveTag.isEmpty())
+        string(",\"multiArchiveTag\":", multiArchiveTag);
+    if (name)
+        string(",\"name\":", *name);
+    else
+        out.append(",\"name\":null");
+    string(",\"outputMode\":", outputMode);
+    number(",\"projectId\":", projectIdNumber(projectKey));
+    if (quantizationParameter)
+        number(",\"quantizationParameter\":", *quantizationParameter);
+    string(",\"reason\":", reason);
+    if (outputMode == u"composed")
+        string(",\"resolution\":", resolution);
+    string(",\"sessionId\":", sessionId);
+    number(",\"size\":", size);
+    string(",\"status\":", status);
+    string(",\"streamMode\":", streamMode);
+    out.append(",\"streams\":[]");
+    if (status == u"available")
+        string(",\"url\":", url);
+    else
+        out.append(",\"url\":null");
+    if (!plain) {
+        out.truncate(start);
+        return false;
     }
-    if (!multiArchiveTag.isEmpty()) {
-        out.append(",\"multiArchiveTag\":");
-        if (!appendPlainString(out, multiArchiveTag))
-            return fail();
-    }
-    out.append(",\"name\":");
-    if (!name)
-        out.append("null");
-    else if (!appendPlainString(out, *name))
-        return fail();
-    out.append(",\"outputMode\":");
-    if (!appendPlainString(out, outputMode))
-        return fail();
-    out.append(",\"projectId\":");
-    appendNumber(out, projectIdNumber(projectKey));
-    if (quantizationParameter) {
-        out.append(",\"quantizationParameter\":");
-        appendNumber(out, *quantizationParameter);
-    }
-    out.append(",\"reason\":");
-    if (!appendPlainString(out, reason))
-        return fail();
-    if (outputMode == u"composed") {
-        out.append(",\"resolution\":");
-        if (!appendPlainString(out, resolution))
-            return fail();
-    }
-    out.append(",\"sessionId\":");
-    if (!appendPlainString(out, sessionId))
-        return fail();
-    out.append(",\"size\":");
-    appendNumber(out, size);
-    out.append(",\"status\":");
-    if (!appendPlainString(out, status))
-        return fail();
-    out.append(",\"streamMode\":");
-    if (!appendPlainString(out, streamMode))
-        return fail();
-    out.append(",\"streams\":[],\"url\":");
-    if (status != u"available")
-        out.append("null");
-    else if (!appendPlainString(out, url))
-        return fail();
     out.append('}');
     return true;
 }
