@@ -6,6 +6,7 @@
 #include "MediaCommands.h"
 
 #include "api/ArchivesApi.h"
+#include "api/CallBatch.h"
 #include "api/StorageApi.h"
 #include "net/Redactor.h"
 
@@ -60,78 +61,59 @@ void archiveStart(Invocation &inv)
     finishStart<Archive>(inv, StartReconciler::startArchive(archives(inv), options));
 }
 
-/// A stop of several archives: each ID once, in argument order.
-struct StopRun
-{
-    ArchivesApi *api = nullptr;
-    QStringList ids;
-    QList<QJsonObject> stopped; // per ID, empty unless it stopped
-    qsizetype next = 0;
-    qsizetype done = 0;
-    int failed = 0;
-};
-
-void stopNext(Invocation &inv, const std::shared_ptr<StopRun> &run)
-{
-    if (run->next >= run->ids.size())
-        return;
-    const qsizetype index = run->next++;
-    const QString id = run->ids.at(index);
-    ApiReply *reply = run->api->stop(id);
-    QObject::connect(reply, &ApiReply::finished, reply, [&inv, run, reply, index, id] {
-        const ApiError &error = reply->error();
-        if (inv.curl()) {
-            // Nothing was sent: one captured request each, in argument order.
-            const QList<RequestLogEntry> entries = inv.client()->requestLog()->entries();
-            if (!entries.isEmpty())
-                CliOutput::out(entries.last().toCurl());
-        } else if (error.isError()) {
-            ++run->failed;
-            CliOutput::err(tr("opentok-admin-cli: archive %1: %2").arg(id, error.userMessage()));
-        } else {
-            const Archive archive = reply->resultAs<Archive>();
-            run->stopped[index] = Redactor::redactJson(archive.raw).toObject();
-            if (!inv.json())
-                CliOutput::out(tr("%1\t%2").arg(id, archive.statusString));
-        }
-        if (++run->done < run->ids.size()) {
-            stopNext(inv, run);
-            return;
-        }
-        if (inv.json() && !inv.curl()) {
-            QJsonArray array;
-            for (const QJsonObject &object : std::as_const(run->stopped))
-                if (!object.isEmpty())
-                    array.append(object);
-            CliOutput::json(array);
-        }
-        inv.finish(run->failed > 0 ? ExitFailure : ExitSuccess);
-    });
-}
-
 /// `archive stop ID...` with several IDs: every ID is checked before anything is sent, then
-/// the stops go out together, twelve in flight (Qt carries six per host at once and queues
-/// the next six, so a freed connection never waits for the event loop, while no call waits in
-/// the queue long enough to reach its deadline). Text prints one line per stopped archive as
-/// it comes; --json one array of the stopped archives in argument order. Each failure is
-/// printed on stderr; the exit code is 1 when any stop failed. --curl prints every request,
-/// one at a time so that they come in argument order.
+/// the stops go out together through a CallBatch (twelve in flight). Text prints one line per
+/// stopped archive as it comes; --json one array of the stopped archives in argument order.
+/// Each failure is printed on stderr; the exit code is 1 when any stop failed. --curl prints
+/// every request, one at a time so that they come in argument order.
 void archiveStopMany(Invocation &inv)
 {
-    auto run = std::make_shared<StopRun>();
+    QStringList ids;
     for (const QString &id : inv.args()) {
         if (const Validation bad = validateId(QStringLiteral("archiveId"), id)) {
             inv.usageError(tr("%1: %2").arg(id, bad->message));
             return;
         }
-        if (!run->ids.contains(id))
-            run->ids << id;
+        if (!ids.contains(id))
+            ids << id;
     }
-    run->api = archives(inv);
-    run->stopped.resize(run->ids.size());
-    constexpr int InFlight = 12;
-    for (int i = 0; i < (inv.curl() ? 1 : InFlight); ++i)
-        stopNext(inv, run);
+    ArchivesApi *api = archives(inv);
+    auto *batch = new CallBatch(
+        ids, [api](const QString &id) { return api->stop(id); }, inv.client());
+    if (inv.curl())
+        batch->setMaxInFlight(1);
+    auto stopped = std::make_shared<QList<QJsonObject>>(ids.size()); // per ID, empty unless stopped
+    QObject::connect(batch, &CallBatch::callFinished, batch,
+        [&inv, batch, stopped](qsizetype index, ApiReply *reply) {
+            const QString &id = batch->ids().at(index);
+            const ApiError &error = reply->error();
+            if (inv.curl()) {
+                // Nothing was sent: one captured request each, in argument order.
+                const QList<RequestLogEntry> entries = inv.client()->requestLog()->entries();
+                if (!entries.isEmpty())
+                    CliOutput::out(entries.last().toCurl());
+            } else if (error.isError()) {
+                CliOutput::err(
+                    tr("opentok-admin-cli: archive %1: %2").arg(id, error.userMessage()));
+            } else {
+                const Archive archive = reply->resultAs<Archive>();
+                (*stopped)[index] = Redactor::redactJson(archive.raw).toObject();
+                if (!inv.json())
+                    CliOutput::out(tr("%1\t%2").arg(id, archive.statusString));
+            }
+        });
+    QObject::connect(batch, &CallBatch::finished, batch, [&inv, batch, stopped] {
+        if (inv.json() && !inv.curl()) {
+            QJsonArray array;
+            for (const QJsonObject &object : std::as_const(*stopped))
+                if (!object.isEmpty())
+                    array.append(object);
+            CliOutput::json(array);
+        }
+        // --curl "fails" every call on purpose (nothing is sent): that is not a failure.
+        inv.finish(batch->failed() > 0 && !inv.curl() ? ExitFailure : ExitSuccess);
+    });
+    batch->start();
 }
 
 void archiveList(Invocation &inv)

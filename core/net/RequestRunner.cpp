@@ -203,6 +203,10 @@ private:
 
     void checkSize()
     {
+        // An aborted attempt's headers may still arrive (queued from Qt's HTTP thread) after
+        // attemptFinished() let go of the reply.
+        if (!m_network)
+            return;
         const QVariant length = m_network->header(QNetworkRequest::ContentLengthHeader);
         if (length.isValid() && length.toLongLong() > m_client->m_config.maxResponseBytes)
             abortAttempt(AbortReason::TooLarge);

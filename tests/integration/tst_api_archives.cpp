@@ -3,10 +3,14 @@
 #include "ReplyWaiter.h"
 #include "SandboxFixture.h"
 #include "api/ArchivesApi.h"
+#include "api/CallBatch.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QUuid>
+
+#include <algorithm>
 
 using namespace otadmin;
 using namespace otadmin::test;
@@ -128,6 +132,93 @@ private Q_SLOTS:
         QCOMPARE(deleted.count(), 1);
         auto gone = await(m_api->get(archive.id));
         QCOMPARE(gone->error().kind(), Kind::NotFound);
+    }
+
+    void batchStopsEachOnceWithinItsBound()
+    {
+        // Five running archives and fifteen unknown IDs, at most four calls at once.
+        QStringList ids;
+        for (int i = 0; i < 5; ++i) {
+            ArchiveOptions options;
+            options.multiArchiveTag = QStringLiteral("batch%1").arg(i);
+            ids << started(m_session, options).id;
+        }
+        for (int i = 0; i < 15; ++i)
+            ids.insert(i + 1, QUuid::createUuid().toString(QUuid::WithoutBraces));
+        server().clearJournal();
+        int inFlight = 0;
+        int mostInFlight = 0;
+        QStringList called;
+        CallBatch batch(ids, [&](const QString &id) {
+            called << id;
+            mostInFlight = qMax(mostInFlight, ++inFlight);
+            return m_api->stop(id);
+        });
+        batch.setMaxInFlight(4);
+        QList<qsizetype> answered;
+        int stopped = 0;
+        connect(&batch, &CallBatch::callFinished, this, [&](qsizetype index, ApiReply *reply) {
+            --inFlight;
+            answered << index;
+            if (reply->isSuccess()) {
+                QCOMPARE(reply->resultAs<Archive>().id, ids.at(index));
+                ++stopped;
+            } else {
+                QCOMPARE(reply->error().kind(), Kind::NotFound);
+            }
+        });
+        QSignalSpy finished(&batch, &CallBatch::finished);
+        batch.start();
+        QCOMPARE(called.size(), 4); // the first four go out at once, in ID order
+        QCOMPARE(called, ids.mid(0, 4));
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(mostInFlight, 4);
+        QCOMPARE(called, ids);
+        std::sort(answered.begin(), answered.end());
+        QCOMPARE(answered.size(), ids.size());
+        QCOMPARE(answered.last(), ids.size() - 1);
+        QCOMPARE(std::adjacent_find(answered.cbegin(), answered.cend()), answered.cend());
+        QCOMPARE(stopped, 5);
+        QCOMPARE(batch.done(), 20);
+        QCOMPARE(batch.failed(), 15);
+        QVERIFY(!batch.isRunning());
+        QCOMPARE(server().journal().size(), 20);
+        for (const QString &id : ids)
+            if (server().state().archives.contains(id))
+                QCOMPARE(server().state().archives.value(id).status, QStringLiteral("stopped"));
+        QTest::qWait(20);
+        QCOMPARE(finished.count(), 1);
+    }
+
+    void batchCancelStartsNothingMore()
+    {
+        QStringList ids;
+        for (int i = 0; i < 12; ++i)
+            ids << QUuid::createUuid().toString(QUuid::WithoutBraces);
+        int calls = 0;
+        CallBatch batch(ids, [&](const QString &id) {
+            ++calls;
+            return m_api->get(id);
+        });
+        batch.setMaxInFlight(3);
+        QSignalSpy answers(&batch, &CallBatch::callFinished);
+        QSignalSpy finished(&batch, &CallBatch::finished);
+        connect(&batch, &CallBatch::callFinished, &batch, &CallBatch::cancel);
+        batch.start();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(calls, 3); // none after the first answer
+        QCOMPARE(answers.count(), 3);
+        QCOMPARE(batch.done(), 3);
+        QVERIFY(batch.isCancelled());
+        QTest::qWait(20);
+        QCOMPARE(finished.count(), 1);
+
+        // No IDs: `finished` still comes, from the event loop.
+        CallBatch empty({}, [&](const QString &id) { return m_api->get(id); });
+        QSignalSpy emptyFinished(&empty, &CallBatch::finished);
+        empty.start();
+        QCOMPARE(emptyFinished.count(), 0);
+        QVERIFY(emptyFinished.wait(1000));
     }
 
     void failedArchiveIsReported()
