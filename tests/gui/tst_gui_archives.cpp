@@ -251,6 +251,113 @@ private Q_SLOTS:
         QCOMPARE(m_panel->banner()->kind(), MessageBanner::Kind::Positive);
     }
 
+    void bulkStopAsksOnceAndStopsEach()
+    {
+        const QString session = sessionWithStream();
+        QStringList running;
+        for (int i = 0; i < 3; ++i)
+            running << startArchive(session, QStringLiteral("Room %1").arg(i),
+                QStringLiteral("room%1").arg(i));
+        const QString done = availableArchive(QStringLiteral("Yesterday"));
+        QVERIFY(!running.contains(QString()) && !done.isEmpty());
+        m_panel->refresh();
+        QTRY_VERIFY(!loading());
+        QCOMPARE(m_panel->model()->rowCount(), 4);
+
+        // Ctrl+A: Stop counts the running ones only; one-archive actions step aside.
+        m_table->setFocus();
+        QTest::keyClick(m_table, Qt::Key_A, Qt::ControlModifier);
+        QCOMPARE(m_panel->selectedArchives().size(), 4);
+        QAction *stop = action("actionStopArchive");
+        QVERIFY(stop->isEnabled());
+        QCOMPARE(stop->text(), QStringLiteral("St&op 3"));
+        QCOMPARE(action("actionDeleteArchive")->text(), QStringLiteral("&Delete\u2026"));
+        QVERIFY(!action("actionOpenArchiveUrl")->isEnabled());
+        QCOMPARE(action("actionCopyArchiveId")->text(), QStringLiteral("&Copy 4 IDs"));
+        QTest::keyClick(m_table, Qt::Key_C, Qt::ControlModifier);
+        QStringList copied = QGuiApplication::clipboard()->text().split(QLatin1Char('\n'));
+        copied.sort();
+        QStringList all = running + QStringList {done};
+        all.sort();
+        QCOMPARE(copied, all);
+
+        // One question for all of them; cancelled, nothing is sent.
+        m_fixture->server().clearJournal();
+        stop->trigger();
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = m_fixture->find<QMessageBox>(QStringLiteral("confirmDialog"))));
+        QCOMPARE(box->text(), QStringLiteral("Stop 3 archives in Sandbox?"));
+        box->findChild<QPushButton *>(QStringLiteral("cancelButton"))->click();
+        QTest::qWait(50);
+        QVERIFY(stopRequests().isEmpty());
+
+        stop->trigger();
+        QTRY_VERIFY((box = m_fixture->find<QMessageBox>(QStringLiteral("confirmDialog"))));
+        box->findChild<QPushButton *>(QStringLiteral("confirmButton"))->click();
+        QTRY_COMPARE(m_panel->banner()->kind(), MessageBanner::Kind::Positive);
+        QCOMPARE(m_panel->banner()->text(), QStringLiteral("Stopped 3 archives."));
+        QStringList stopped = stopRequests();
+        stopped.sort();
+        QStringList expected = running;
+        expected.sort();
+        QCOMPARE(stopped, expected);
+        for (const QString &id : running)
+            QVERIFY(m_fixture->server().state().archives.value(id).status
+                != QStringLiteral("started"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_panel->model()->runningCount(), 0, 10000);
+        QVERIFY(!stop->isEnabled());
+    }
+
+    void bulkStopReportsWhatFailed()
+    {
+        const QString session = sessionWithStream();
+        const QString keeps = startArchive(session, QStringLiteral("Keeps"), QStringLiteral("k"));
+        const QString ends = startArchive(session, QStringLiteral("Ends"), QStringLiteral("e"));
+        m_panel->refresh();
+        QTRY_VERIFY(!loading());
+        m_table->selectAll();
+        action("actionStopArchive")->trigger();
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = m_fixture->find<QMessageBox>(QStringLiteral("confirmDialog"))));
+        // It ends on the service while the question is open: its stop answers 409.
+        QVERIFY(m_fixture->server().failArchive(ends));
+        box->findChild<QPushButton *>(QStringLiteral("confirmButton"))->click();
+        QTRY_COMPARE(m_panel->banner()->kind(), MessageBanner::Kind::Warning);
+        const QString text = m_panel->banner()->text();
+        QVERIFY2(text.startsWith(QStringLiteral("Stopped 1 of 2 archives. Failed: archive 'Ends' (")),
+            qPrintable(text));
+        QCOMPARE(m_fixture->server().state().archives.value(keeps).status,
+            QStringLiteral("stopped"));
+        // The failed one is looked up again and shows what it is now.
+        QTRY_COMPARE(m_panel->model()->find(ends)->status, ArchiveStatus::Failed);
+        QVERIFY(action("actionStopArchive")->isEnabled() == false);
+    }
+
+    void bulkDeleteAsksOnceAndDeletesEach()
+    {
+        seedUploaded(3);
+        m_panel->refresh();
+        QTRY_VERIFY(!loading());
+        QCOMPARE(m_panel->model()->rowCount(), 3);
+        m_table->setFocus();
+        m_table->selectAll();
+        QCOMPARE(action("actionDeleteArchive")->text(), QStringLiteral("&Delete 3\u2026"));
+        QVERIFY(!action("actionStopArchive")->isEnabled());
+        QTest::keyClick(m_table, Qt::Key_Delete);
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = m_fixture->find<QMessageBox>(QStringLiteral("confirmDialog"))));
+        QCOMPARE(box->text(), QStringLiteral("Delete 3 archives in Sandbox?"));
+        m_fixture->server().clearJournal();
+        box->findChild<QPushButton *>(QStringLiteral("confirmButton"))->click();
+        QTRY_COMPARE(m_panel->banner()->text(), QStringLiteral("Deleted 3 archives."));
+        QCOMPARE(m_panel->model()->rowCount(), 0);
+        QVERIFY(m_fixture->server().state().archives.isEmpty());
+        int deletes = 0;
+        for (const auto &entry : m_fixture->server().journal())
+            deletes += entry.method == "DELETE" ? 1 : 0;
+        QCOMPARE(deletes, 3);
+    }
+
     void ctrlCCopiesTheId()
     {
         const QString id = startArchive(sessionWithStream(), QStringLiteral("Copy me"));
@@ -584,6 +691,26 @@ private Q_SLOTS:
         m_panel->startArchiveForSession(session);
         QTest::qWait(50);
         QVERIFY(dialog()->grab().save(QDir(dir).filePath(QStringLiteral("archives-start.png"))));
+        dialog()->reject();
+
+        // Several rows: the counted Stop, its one question, and the outcome.
+        m_table->selectAll();
+        QTest::qWait(50);
+        QVERIFY(m_fixture->window().grab().save(
+            QDir(dir).filePath(QStringLiteral("archives-selection.png"))));
+        action("actionStopArchive")->trigger();
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = m_fixture->find<QMessageBox>(QStringLiteral("confirmDialog"))));
+        QVERIFY(box->grab().save(QDir(dir).filePath(QStringLiteral("archives-stop-confirm.png"))));
+        QString running;
+        for (int row = 0; row < m_panel->model()->rowCount() && running.isEmpty(); ++row)
+            if (m_panel->model()->at(row).status == ArchiveStatus::Started)
+                running = m_panel->model()->at(row).id;
+        QVERIFY(m_fixture->server().failArchive(running));
+        box->findChild<QPushButton *>(QStringLiteral("confirmButton"))->click();
+        QTRY_VERIFY(m_panel->banner()->kind() != MessageBanner::Kind::Information);
+        QVERIFY(m_fixture->window().grab().save(
+            QDir(dir).filePath(QStringLiteral("archives-stop-done.png"))));
     }
 
 private:
@@ -601,6 +728,15 @@ private:
         return child;
     }
     QAction *action(const char *name) const { return field<QAction>(m_panel, name); }
+    /// The archive IDs of the stop requests in the sandbox's journal, in arrival order.
+    QStringList stopRequests() const
+    {
+        QStringList ids;
+        for (const auto &entry : m_fixture->server().journal())
+            if (entry.method == "POST" && entry.path.endsWith(QLatin1String("/stop")))
+                ids << entry.path.section(QLatin1Char('/'), -2, -2);
+        return ids;
+    }
     QString statusCell(int row) const
     {
         return m_panel->proxy()

@@ -4,6 +4,7 @@
 
 #include "AppContext.h"
 #include "api/ArchivesApi.h"
+#include "api/CallBatch.h"
 #include "api/Workspace.h"
 #include "archives/ArchiveDetailPane.h"
 #include "archives/ArchiveFollower.h"
@@ -34,6 +35,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace otadmin {
 
 ArchivesPanel::ArchivesPanel(AppContext &context, QWidget *parent)
@@ -50,6 +53,10 @@ ArchivesPanel::ArchivesPanel(AppContext &context, QWidget *parent)
     setObjectName(QStringLiteral("archivesPanel"));
     m_proxy->setSourceModel(m_model);
     m_tick->setInterval(1000);
+    m_actionsUpdate = new QTimer(this);
+    m_actionsUpdate->setSingleShot(true);
+    m_actionsUpdate->setInterval(0);
+    connect(m_actionsUpdate, &QTimer::timeout, this, &ArchivesPanel::updateActions);
 
     m_table->setObjectName(QStringLiteral("archivesTable"));
     m_table->setAccessibleName(tr("Archives"));
@@ -57,7 +64,8 @@ ArchivesPanel::ArchivesPanel(AppContext &context, QWidget *parent)
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(ArchiveListModel::CreatedColumn, Qt::DescendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Shift/Ctrl+click and Ctrl+A select several archives to stop or delete at once.
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
@@ -103,6 +111,8 @@ ArchivesPanel::ArchivesPanel(AppContext &context, QWidget *parent)
         updateDetail();
         updateActions();
     });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &ArchivesPanel::updateActions);
     connect(m_detail, &ArchiveDetailPane::openUrlRequested, this, &ArchivesPanel::openUrl);
     connect(m_tick, &QTimer::timeout, this, [this] {
         m_model->touchRunning();
@@ -123,14 +133,17 @@ ArchivesPanel::ArchivesPanel(AppContext &context, QWidget *parent)
     });
     connect(m_model, &QAbstractItemModel::dataChanged, this,
         [this](const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &) {
-            const int row = m_model->rowOf(m_selectedId);
             // The elapsed-time tick repaints the table only; the detail pane ticks by itself.
-            if (row < topLeft.row() || row > bottomRight.row()
-                || (topLeft.column() == ArchiveListModel::DurationColumn
-                    && bottomRight.column() == ArchiveListModel::DurationColumn))
+            if (topLeft.column() == ArchiveListModel::DurationColumn
+                && bottomRight.column() == ArchiveListModel::DurationColumn)
                 return;
-            updateDetail();
-            updateActions();
+            const int row = m_model->rowOf(m_selectedId);
+            if (row >= topLeft.row() && row <= bottomRight.row()) {
+                updateDetail();
+                updateActions();
+            } else if (m_table->selectionModel()->hasSelection()) {
+                m_actionsUpdate->start();
+            }
         });
     connectApi();
     updateEmptyState();
@@ -338,6 +351,12 @@ void ArchivesPanel::reset()
     for (QDialog *dialog : findChildren<QDialog *>())
         dialog->reject();
     m_pager->cancel();
+    // The rest of a bulk stop or delete would go to the next profile's project.
+    if (m_bulk) {
+        m_bulk->disconnect(this);
+        m_bulk->cancel();
+        m_bulk->deleteLater();
+    }
     m_pager->forgetKnownTotals();
     m_follower->clear();
     m_model->setSessionFilter({});
@@ -373,6 +392,26 @@ void ArchivesPanel::runningCountChanged(int running)
 std::optional<Archive> ArchivesPanel::selectedArchive() const
 {
     return m_selectedId.isEmpty() ? std::nullopt : m_model->find(m_selectedId);
+}
+
+QList<Archive> ArchivesPanel::selectedArchives() const
+{
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end());
+    QList<Archive> archives;
+    archives.reserve(rows.size());
+    for (const QModelIndex &row : std::as_const(rows))
+        if (auto a = m_model->find(row.data(ModelRole::Id).toString()))
+            archives.append(std::move(*a));
+    return archives;
+}
+
+std::optional<Archive> ArchivesPanel::singleSelected() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.size() != 1)
+        return std::nullopt;
+    return m_model->find(rows.first().data(ModelRole::Id).toString());
 }
 
 bool ArchivesPanel::selectArchive(const QString &archiveId)

@@ -24,6 +24,7 @@ class ArchiveDetailPane;
 class ArchiveFollower;
 class ArchiveListModel;
 class ArchivePager;
+class CallBatch;
 class FormMemory;
 class LiveTableProxy;
 class StartArchiveDialog;
@@ -59,7 +60,12 @@ public:
     void setPollIntervals(int firstMSecs, int maxMSecs);
     /// Writes the rows as shown (sorted, filtered) to `path`; the result shows in the banner.
     bool exportTo(const QString &path, Format format);
+    /// The current row's archive (the one the detail pane shows).
     std::optional<Archive> selectedArchive() const;
+    /// Every selected row's archive, in the table's order. Stop and Delete act on all of them
+    /// (several at once through a CallBatch, after one confirmation); the other actions need
+    /// exactly one.
+    QList<Archive> selectedArchives() const;
     /// Selects the archive's row (false when it is not shown).
     bool selectArchive(const QString &archiveId);
 
@@ -92,6 +98,17 @@ private:
 
     void stopSelected();
     void deleteSelected();
+    void stopOne(const QString &archiveId);
+    enum class BulkAction
+    {
+        Stop,
+        Delete
+    };
+    /// Stops or deletes `archives` through one CallBatch: progress and the outcome in the
+    /// banner, Stop and Delete disabled until it ends; a profile switch cancels the rest.
+    void runBulk(BulkAction action, const QList<Archive> &archives);
+    /// The one selected archive, or none when zero or several rows are selected.
+    std::optional<Archive> singleSelected() const;
     void changeLayout();
     void changeStreams();
     void copyId();
@@ -116,10 +133,14 @@ private:
     // QProgressBar::setValue() repaints at once (the whole window's pending paint with it):
     // the bar moves on the next event-loop turn instead, not inside a page's insertion.
     QTimer *m_pagingBarUpdate;
+    // A change to any selected row may change what Stop and Delete count: the actions follow
+    // once per event-loop turn, not once per changed row.
+    QTimer *m_actionsUpdate;
     QPushButton *m_cancelPaging;
     // QPointer, not a destroyed() slot: the dialog dies while the panel is already in
     // ~QWidget, where a slot on the panel would run on a half-destroyed object.
     QPointer<StartArchiveDialog> m_startDialog;
+    QPointer<CallBatch> m_bulk;
     QString m_selectedId;
 
     QAction *m_start;

@@ -2,6 +2,7 @@
 // ArchivesPanel's actions: start, stop, delete, layout, streams, copy, open and export.
 #include "AppContext.h"
 #include "api/ArchivesApi.h"
+#include "api/CallBatch.h"
 #include "api/ModerationApi.h"
 #include "api/Workspace.h"
 #include "archives/ArchiveEditDialogs.h"
@@ -33,6 +34,9 @@
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <memory>
 
 namespace otadmin {
 
@@ -79,7 +83,7 @@ void ArchivesPanel::createActions()
     m_openUrl->setObjectName(QStringLiteral("actionOpenArchiveUrl"));
     m_openUrl->setToolTip(tr("Open a fresh download link in the browser"));
     connect(m_openUrl, &QAction::triggered, this, [this] {
-        if (const auto a = selectedArchive())
+        if (const auto a = singleSelected())
             openUrl(a->id);
     });
     m_exportCsv = new QAction(tr("Export as &CSV\u2026"), this);
@@ -127,14 +131,33 @@ void ArchivesPanel::createActions()
 
 void ArchivesPanel::updateActions()
 {
-    const std::optional<Archive> a = selectedArchive();
-    const bool running = a && ArchiveListModel::isRunning(a->status);
-    m_stop->setEnabled(running);
-    m_delete->setEnabled(
-        a && (a->status == ArchiveStatus::Available || a->status == ArchiveStatus::Uploaded));
-    m_layout->setEnabled(running && a->outputMode == OutputMode::Composed);
-    m_streams->setEnabled(running && a->streamMode == StreamMode::Manual);
-    m_copyId->setEnabled(a.has_value());
+    const QList<Archive> selected = selectedArchives();
+    const auto running = std::count_if(selected.cbegin(), selected.cend(),
+        [](const Archive &a) { return ArchiveListModel::isRunning(a.status); });
+    const auto deletable = std::count_if(selected.cbegin(), selected.cend(), [](const Archive &a) {
+        return a.status == ArchiveStatus::Available || a.status == ArchiveStatus::Uploaded;
+    });
+    const bool bulkRunning = !m_bulk.isNull();
+    m_stop->setEnabled(running > 0 && !bulkRunning);
+    m_stop->setText(running > 1 ? tr("St&op %n", nullptr, int(running)) : tr("St&op"));
+    m_stop->setToolTip(running > 1
+            ? tr("Stop recording the %n selected archives", nullptr, int(running))
+            : tr("Stop recording the selected archive"));
+    m_delete->setEnabled(deletable > 0 && !bulkRunning);
+    m_delete->setText(
+        deletable > 1 ? tr("&Delete %n\u2026", nullptr, int(deletable)) : tr("&Delete\u2026"));
+    m_delete->setToolTip(deletable > 1
+            ? tr("Delete the %n selected archives and their files (Delete)", nullptr,
+                  int(deletable))
+            : tr("Delete the selected archive and its file (Delete)"));
+
+    const std::optional<Archive> a = singleSelected();
+    const bool aRunning = a && ArchiveListModel::isRunning(a->status);
+    m_layout->setEnabled(aRunning && a->outputMode == OutputMode::Composed);
+    m_streams->setEnabled(aRunning && a->streamMode == StreamMode::Manual);
+    m_copyId->setEnabled(!selected.isEmpty());
+    m_copyId->setText(selected.size() > 1 ? tr("&Copy %n IDs", nullptr, int(selected.size()))
+                                          : tr("&Copy ID"));
     m_copyUrl->setEnabled(a && !a->url.isEmpty());
     m_openUrl->setEnabled(a && a->status == ArchiveStatus::Available);
 }
@@ -184,10 +207,28 @@ void ArchivesPanel::startArchiveForSession(const QString &sessionId)
 
 void ArchivesPanel::stopSelected()
 {
-    const auto a = selectedArchive();
-    if (!a || !ArchiveListModel::isRunning(a->status))
+    QList<Archive> running = selectedArchives();
+    running.removeIf([](const Archive &a) { return !ArchiveListModel::isRunning(a.status); });
+    if (running.isEmpty() || m_bulk || !workspace()->profile())
         return;
-    const QString id = a->id;
+    if (running.size() == 1) {
+        stopOne(running.first().id);
+        return;
+    }
+    const quint64 generation = workspace()->generation();
+    confirmDestructive(this,
+        tr("Stop %n archives in %1?", nullptr, int(running.size()))
+            .arg(workspace()->profile()->name),
+        tr("Each recording ends now and cannot be resumed; the files become available once "
+           "processed."),
+        tr("Stop"), [this, running, generation] {
+            if (generation == workspace()->generation())
+                runBulk(BulkAction::Stop, running);
+        });
+}
+
+void ArchivesPanel::stopOne(const QString &id)
+{
     ArchivesApi *api = workspace()->archives();
     track(
         api->stop(id), nullptr, [this, id](ApiReply &) { m_follower->nudge(id); }, {}, nullptr,
@@ -200,14 +241,30 @@ void ArchivesPanel::stopSelected()
 
 void ArchivesPanel::deleteSelected()
 {
-    const auto a = selectedArchive();
-    if (!a || !workspace()->profile())
+    QList<Archive> deletable = selectedArchives();
+    deletable.removeIf([](const Archive &a) {
+        return a.status != ArchiveStatus::Available && a.status != ArchiveStatus::Uploaded;
+    });
+    if (deletable.isEmpty() || m_bulk || !workspace()->profile())
         return;
-    const QString id = a->id;
-    const QString what = describe(*a);
     const quint64 generation = workspace()->generation();
+    if (deletable.size() > 1) {
+        confirmDestructive(this,
+            tr("Delete %n archives in %1?", nullptr, int(deletable.size()))
+                .arg(workspace()->profile()->name),
+            tr("Recording files kept by OpenTok are deleted from its cloud; files uploaded to "
+               "your storage stay. This cannot be undone."),
+            tr("Delete"), [this, deletable, generation] {
+                if (generation == workspace()->generation())
+                    runBulk(BulkAction::Delete, deletable);
+            });
+        return;
+    }
+    const Archive &a = deletable.first();
+    const QString id = a.id;
+    const QString what = describe(a);
     confirmDestructive(this, tr("Delete %1 in %2?").arg(what, workspace()->profile()->name),
-        a->status == ArchiveStatus::Available
+        a.status == ArchiveStatus::Available
             ? tr("The recording file is deleted from the OpenTok cloud. This cannot be undone.")
             : tr("The archive is removed from the list; the uploaded file in your storage stays."),
         tr("Delete"), [this, id, what, generation] {
@@ -219,9 +276,73 @@ void ArchivesPanel::deleteSelected()
         });
 }
 
+void ArchivesPanel::runBulk(BulkAction action, const QList<Archive> &archives)
+{
+    ArchivesApi *api = workspace()->archives();
+    const bool stop = action == BulkAction::Stop;
+    QStringList ids;
+    QStringList names; // per ID, for the failures
+    for (const Archive &a : archives) {
+        ids << a.id;
+        names << describe(a);
+    }
+    auto *batch = new CallBatch(
+        ids,
+        [api, stop](const QString &id) { return stop ? api->stop(id) : api->remove(id); }, this);
+    m_bulk = batch;
+    auto failures = std::make_shared<QStringList>();
+    connect(batch, &CallBatch::callFinished, this,
+        [this, api, stop, batch, names, failures](qsizetype index, ApiReply *reply) {
+            const QString &id = batch->ids().at(index);
+            if (reply->isSuccess()) {
+                if (stop)
+                    m_follower->nudge(id);
+                return;
+            }
+            // 409 on a stop: it ended already (by itself or elsewhere): show what it is now.
+            if (stop && reply->error().kind() == ApiError::Kind::Conflict)
+                api->get(id);
+            failures->append(
+                tr("%1 \u2014 %2").arg(names.at(index), reply->error().userMessage()));
+        });
+    connect(batch, &CallBatch::progressChanged, this, [this, stop](qsizetype done, qsizetype total) {
+        banner()->showMessage(MessageBanner::Kind::Information,
+            (stop ? tr("Stopping %n archives\u2026", nullptr, int(total))
+                  : tr("Deleting %n archives\u2026", nullptr, int(total)))
+                + QLatin1Char(' ') + tr("%1 done.").arg(QLocale().toString(done)));
+    });
+    connect(batch, &CallBatch::finished, this, [this, batch, stop, failures] {
+        const int total = int(batch->total());
+        const int succeeded = total - int(batch->failed());
+        if (failures->isEmpty()) {
+            banner()->showMessage(MessageBanner::Kind::Positive,
+                stop ? tr("Stopped %n archives.", nullptr, total)
+                     : tr("Deleted %n archives.", nullptr, total));
+        } else {
+            QString text = stop ? tr("Stopped %1 of %2 archives.").arg(succeeded).arg(total)
+                                : tr("Deleted %1 of %2 archives.").arg(succeeded).arg(total);
+            text += QLatin1Char(' ') + tr("Failed: %1").arg(failures->first());
+            if (failures->size() > 1)
+                text += QLatin1Char(' ')
+                    + tr("(and %n more failed)", nullptr, int(failures->size() - 1));
+            banner()->showMessage(succeeded > 0 ? MessageBanner::Kind::Warning
+                                                : MessageBanner::Kind::Error,
+                text);
+        }
+        batch->deleteLater();
+        m_bulk = nullptr;
+        updateActions();
+    });
+    banner()->showMessage(MessageBanner::Kind::Information,
+        stop ? tr("Stopping %n archives\u2026", nullptr, int(ids.size()))
+             : tr("Deleting %n archives\u2026", nullptr, int(ids.size())));
+    batch->start();
+    updateActions();
+}
+
 void ArchivesPanel::changeLayout()
 {
-    const auto a = selectedArchive();
+    const auto a = singleSelected();
     if (!a)
         return;
     auto *dialog = new ArchiveLayoutDialog(workspace()->archives(), *a, this);
@@ -236,7 +357,7 @@ void ArchivesPanel::changeLayout()
 
 void ArchivesPanel::changeStreams()
 {
-    const auto a = selectedArchive();
+    const auto a = singleSelected();
     if (!a)
         return;
     auto *dialog = new ArchiveStreamsDialog(workspace()->archives(), *a, this);
@@ -258,13 +379,16 @@ void ArchivesPanel::changeStreams()
 
 void ArchivesPanel::copyId()
 {
-    if (const auto a = selectedArchive())
-        context().clipboard()->copyText(a->id);
+    QStringList ids;
+    for (const Archive &a : selectedArchives())
+        ids << a.id;
+    if (!ids.isEmpty())
+        context().clipboard()->copyText(ids.join(QLatin1Char('\n')));
 }
 
 void ArchivesPanel::copyUrl()
 {
-    if (const auto a = selectedArchive(); a && !a->url.isEmpty())
+    if (const auto a = singleSelected(); a && !a->url.isEmpty())
         context().clipboard()->copyText(a->url);
 }
 
