@@ -10,6 +10,7 @@
 #include "FaultProxy.h"
 #include "SandboxFixture.h"
 #include "api/ArchivesApi.h"
+#include "api/CallBatch.h"
 #include "archives/ArchivePager.h"
 #include "models/ArchiveListModel.h"
 #include "net/ApiReply.h"
@@ -278,7 +279,7 @@ int main(int argc, char *argv[])
         }
     }
 
-    // Bulk stop: every stop at once, as fast as the client lets them go.
+    // Bulk stop: a CallBatch (twelve in flight), as the Archives panel's "Stop N" sends them.
     auto startArchives = [&] {
         server.write(QByteArray("started ") + QByteArray::number(stops) + '\n');
         const QByteArray startedLine = readLine(server);
@@ -290,21 +291,19 @@ int main(int argc, char *argv[])
         return ids;
     };
     const QStringList started = startArchives();
-    int stopped = 0;
+    CallBatch stopBatch(started, [&api](const QString &id) { return api.stop(id); });
+    QObject::connect(&stopBatch, &CallBatch::callFinished, &app, [&](qsizetype, ApiReply *reply) {
+        if (!reply->isSuccess()) {
+            std::fprintf(stderr, "bench_net: stop: %s\n", qPrintable(reply->error().userMessage()));
+            ++failures;
+        }
+    });
+    bool stopsDone = false;
+    QObject::connect(&stopBatch, &CallBatch::finished, &app, [&] { stopsDone = true; });
     QElapsedTimer stopClock;
     stopClock.start();
-    for (const QString &id : started) {
-        ApiReply *reply = api.stop(id);
-        QObject::connect(reply, &ApiReply::finished, &app, [&, reply] {
-            ++stopped;
-            if (!reply->isSuccess()) {
-                std::fprintf(
-                    stderr, "bench_net: stop: %s\n", qPrintable(reply->error().userMessage()));
-                ++failures;
-            }
-        });
-    }
-    if (!waitFor([&] { return stopped == stops; }))
+    stopBatch.start();
+    if (!waitFor([&] { return stopsDone; }))
         ++failures;
     const double stopMs = double(stopClock.nsecsElapsed()) / 1e6;
 
