@@ -81,13 +81,14 @@ SessionsPanel::SessionsPanel(AppContext &context, QWidget *parent)
     // Empty state: what the panel is for, and the first action.
     auto *empty = new QWidget(this);
     empty->setObjectName(QStringLiteral("emptyState"));
-    auto *emptyText = new QLabel(tr("No sessions yet for this profile.\nCreate a session, then "
-                                    "see its streams and connections, moderate it and make client "
-                                    "tokens. The service cannot list sessions, so this app keeps "
-                                    "the ones you create here."),
+    // Broken by hand, not word-wrapped: a wrapped label is laid out again (its whole text
+    // shaped) at every width the layout tries, ~1 ms of the start-up this page is shown at.
+    auto *emptyText = new QLabel(tr("No sessions yet for this profile.\n"
+                                    "Create a session, then see its streams and connections,\n"
+                                    "moderate it and make client tokens. The service cannot list\n"
+                                    "sessions, so this app keeps the ones you create here."),
         empty);
     emptyText->setAlignment(Qt::AlignCenter);
-    emptyText->setWordWrap(true);
     auto *emptyCreate = new QPushButton(tr("Create a session…"), empty);
     emptyCreate->setObjectName(QStringLiteral("emptyCreateButton"));
     auto *emptyLayout = new QVBoxLayout(empty);
