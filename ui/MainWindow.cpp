@@ -10,6 +10,7 @@
 #include "broadcasts/BroadcastsPanel.h"
 #include "common/MessageBanner.h"
 #include "common/Notifier.h"
+#include "common/ProfileColor.h"
 #include "net/RequestLog.h"
 #include "profiles/ActivationNotices.h"
 #include "profiles/PreferencesDialog.h"
@@ -56,8 +57,8 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
       m_stack(new QStackedWidget(this)),
       m_central(new QStackedWidget(this)),
       m_banner(new MessageBanner(this)),
-      m_switcher(new QComboBox(this)),
-      m_statusTag(new QLabel(this)),
+      m_switcher(new ProfileSwitcher(this)),
+      m_statusTag(new ProfileTag(this)),
       m_statusProfile(new QLabel(this)),
       m_statusUrl(new QLabel(this)),
       m_statusRequest(new QLabel(this))
@@ -404,24 +405,11 @@ void MainWindow::updateProfileUi()
 
     const QString color = profile ? profile->color : QString();
     const QString name = profile ? profile->name : tr("No profile");
-    const QString style = QColor::isValidColorName(color)
-        ? QStringLiteral("QLabel { background: %1; color: %2; border-radius: 3px; padding: 1px "
-                         "6px; font-weight: bold; }")
-              .arg(color,
-                  QColor(color).lightnessF() > 0.6 ? QStringLiteral("black")
-                                                   : QStringLiteral("white"))
-        : QString();
     // The switcher itself carries the tag colour, so the environment is visible at all times.
-    m_switcher->setStyleSheet(QColor::isValidColorName(color)
-            ? QStringLiteral("QComboBox#profileSwitcher { background: %1; color: %2; "
-                             "font-weight: bold; border: 1px solid %1; border-radius: 3px; "
-                             "padding: 2px 8px; }")
-                  .arg(color,
-                      QColor(color).lightnessF() > 0.6 ? QStringLiteral("black")
-                                                       : QStringLiteral("white"))
-            : QString());
+    const QColor tagColor = QColor::isValidColorName(color) ? QColor(color) : QColor();
+    m_switcher->setColor(tagColor);
     m_statusTag->setText(profile ? name : QString());
-    m_statusTag->setStyleSheet(style);
+    m_statusTag->setColor(tagColor);
     m_statusTag->setVisible(profile && !color.isEmpty());
     m_statusProfile->setText(profile && color.isEmpty() ? name : QString());
     m_statusProfile->setVisible(!profile || color.isEmpty());

@@ -18,6 +18,8 @@ class ActivationNotices;
 class AppContext;
 class MessageBanner;
 class Panel;
+class ProfileSwitcher;
+class ProfileTag;
 class WelcomePage;
 struct Profile;
 struct RequestLogEntry;
@@ -93,8 +95,8 @@ private:
     QWidget *m_work = nullptr; // banner, sidebar and panels
     WelcomePage *m_welcome = nullptr; // built on a first start (no profile at all)
     MessageBanner *m_banner;
-    QComboBox *m_switcher;
-    QLabel *m_statusTag;
+    ProfileSwitcher *m_switcher;
+    ProfileTag *m_statusTag;
     QLabel *m_statusProfile;
     QLabel *m_statusUrl;
     QLabel *m_statusRequest;

@@ -12,6 +12,7 @@
 #include "api/Workspace.h"
 #include "common/Notifier.h"
 #include "common/Panel.h"
+#include "common/ProfileColor.h"
 #include "credentials/MemoryCredentialStore.h"
 #include "settings/ProfileStore.h"
 
@@ -74,6 +75,18 @@ private Q_SLOTS:
         QVERIFY(tag && url);
         QCOMPARE(tag->text(), QStringLiteral("Sandbox"));
         QVERIFY(tag->isVisible());
+        // Both carry the profile's colour, painted (no style sheet).
+        const QColor tagColor(QString::fromLatin1(SandboxLauncher::TagColor));
+        auto *switcher = m_fixture->find<ProfileSwitcher>(QStringLiteral("profileSwitcher"));
+        QVERIFY(switcher && qobject_cast<ProfileTag *>(tag));
+        QCOMPARE(qobject_cast<ProfileTag *>(tag)->color(), tagColor);
+        QCOMPARE(switcher->color(), tagColor);
+        for (QWidget *widget : std::initializer_list<QWidget *> {tag, switcher}) {
+            QVERIFY(widget->styleSheet().isEmpty());
+            const QImage image = widget->grab().toImage();
+            QCOMPARE(image.pixelColor(3 * image.devicePixelRatio(), image.height() / 2), tagColor);
+            QVERIFY(widget->font().bold());
+        }
         QCOMPARE(url->text(), m_fixture->server().baseUrl().toString());
         QVERIFY(m_fixture->window().windowTitle().startsWith(QStringLiteral("Sandbox")));
     }
