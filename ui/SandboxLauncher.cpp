@@ -7,6 +7,7 @@
 #include "SandboxState.h"
 #include "settings/Profile.h"
 
+#include <QSocketNotifier>
 #include <QTcpServer>
 #include <QThread>
 
@@ -64,14 +65,22 @@ bool SandboxLauncher::start(QString *error)
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("sandbox"));
     m_host = new QObject;
-    m_host->moveToThread(m_thread);
-    tcp->moveToThread(m_thread);
+    tcp->setParent(m_host);
+    m_host->moveToThread(m_thread); // with the listening socket
     QMetaObject::invokeMethod(
         m_host,
         [host = m_host, tcp, config] {
-            auto *server = new sandbox::SandboxServer(config, host);
-            server->serve(tcp);
-            tcp->resumeAccepting();
+            // The server is built when the first connection waits in the backlog.
+            auto *waiting =
+                new QSocketNotifier(tcp->socketDescriptor(), QSocketNotifier::Read, host);
+            QObject::connect(
+                waiting, &QSocketNotifier::activated, host, [host, tcp, config, waiting] {
+                    waiting->setEnabled(false);
+                    waiting->deleteLater();
+                    auto *server = new sandbox::SandboxServer(config, host);
+                    server->serve(tcp);
+                    tcp->resumeAccepting();
+                });
         },
         Qt::QueuedConnection);
     m_thread->start();

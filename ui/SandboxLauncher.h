@@ -16,12 +16,13 @@ class ProfileController;
 /// whose secrets stay in memory. (The sandbox keeps QtHttpServer's request dumps, which would
 /// print the JWTs it receives, off by itself.)
 ///
-/// The server lives on a thread of its own: building its QHttpServer initialises the TLS
-/// backend (~10 ms, which the window's start used to wait for), and its answers (a 1000-archive
-/// page is serialized there) never hold the GUI thread. start() listens on the calling thread
-/// first, so the profiles and their URL exist when it returns; connections made before the
-/// server is ready wait in the socket's backlog. The server is not reachable from the GUI
-/// thread: only over HTTP, as the real service.
+/// The server lives on a thread of its own, so its answers (a 1000-archive page is serialized
+/// there) never hold the GUI thread, and it is built there when the first connection arrives:
+/// building its QHttpServer initialises the TLS backend (~7 ms of CPU), which a start of the
+/// app would otherwise share its two cores with. start() listens on the calling thread, so the
+/// profiles and their URL exist when it returns; connections wait in the socket's backlog until
+/// the server is ready. The server is not reachable from the GUI thread: only over HTTP, as the
+/// real service.
 class SandboxLauncher : public QObject
 {
     Q_OBJECT
