@@ -24,10 +24,16 @@ void paintRounded(QPainter &painter, const QRect &rect, const QColor &color, boo
     painter.restore();
 }
 
-QFont boldFont(QFont font, bool bold)
+// Keeps `color` in `member`, with the bold font that goes with a colour, and repaints.
+void applyColor(QWidget *widget, QColor &member, const QColor &color)
 {
-    font.setBold(bold);
-    return font;
+    if (color == member)
+        return;
+    member = color;
+    QFont font = widget->font();
+    font.setBold(color.isValid());
+    widget->setFont(font);
+    widget->update();
 }
 } // namespace
 
@@ -43,11 +49,7 @@ ProfileTag::ProfileTag(QWidget *parent) : QLabel(parent)
 
 void ProfileTag::setColor(const QColor &color)
 {
-    if (color == m_color)
-        return;
-    m_color = color;
-    setFont(boldFont(font(), color.isValid()));
-    update();
+    applyColor(this, m_color, color);
 }
 
 void ProfileTag::paintEvent(QPaintEvent *event)
@@ -66,11 +68,7 @@ ProfileSwitcher::ProfileSwitcher(QWidget *parent) : QComboBox(parent) { }
 
 void ProfileSwitcher::setColor(const QColor &color)
 {
-    if (color == m_color)
-        return;
-    m_color = color;
-    setFont(boldFont(font(), color.isValid()));
-    update();
+    applyColor(this, m_color, color);
 }
 
 void ProfileSwitcher::paintEvent(QPaintEvent *event)
