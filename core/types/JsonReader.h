@@ -100,7 +100,7 @@ public:
                 error = elementPath(prefix, i, nested);
                 return false;
             }
-            out.append(*item);
+            out.append(std::move(*item));
         }
         return true;
     }
