@@ -26,9 +26,24 @@ JsonReader::JsonReader(const QJsonValue &json)
         m_error = mismatch(QStringLiteral("an object"), json);
 }
 
+QJsonObject::const_iterator JsonReader::find(const QString &key) const
+{
+    if (!m_keysRead) {
+        m_keysRead = true;
+        m_keys.reserve(m_object.size());
+        for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it)
+            m_keys.append(it.key());
+    }
+    for (qsizetype i = 0; i < m_keys.size(); ++i) {
+        if (m_keys[i] == key)
+            return m_object.constBegin() + i;
+    }
+    return m_object.constEnd();
+}
+
 bool JsonReader::has(const QString &key) const
 {
-    const auto it = m_object.constFind(key);
+    const auto it = find(key);
     return it != m_object.constEnd() && !it->isNull() && !it->isUndefined();
 }
 
@@ -37,7 +52,7 @@ bool JsonReader::lookup(const QString &key, Presence presence, QJsonValue &value
     if (!ok())
         return false;
     // One search per field (has() + value() searched twice): 1000-archive pages read ~20k.
-    const auto it = m_object.constFind(key);
+    const auto it = find(key);
     if (it == m_object.constEnd() || it->isNull() || it->isUndefined()) {
         if (presence == Required)
             fail(key, missing());
