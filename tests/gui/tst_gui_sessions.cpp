@@ -437,6 +437,9 @@ private Q_SLOTS:
         if (dir.isEmpty())
             QSKIP("OTADMIN_SCREENSHOT_DIR is not set");
         m_fixture->window().resize(1280, 860);
+        QTest::qWait(50);
+        QVERIFY(m_fixture->window().grab().save(
+            QDir(dir).filePath(QStringLiteral("sessions-empty.png"))));
         createSession(QStringLiteral("Product launch"));
         const QString session = createSession(QStringLiteral("Town hall"));
         const QString alice = m_fixture->server().addConnection(session);
