@@ -2,8 +2,8 @@
 // One API call per ID, a bounded number at a time: the bulk stop and delete of the GUI and CLI.
 #pragma once
 
+#include <QList>
 #include <QObject>
-#include <QSet>
 #include <QStringList>
 
 #include <functional>
@@ -21,9 +21,9 @@ class ApiReply;
 /// retry policy), and a stop or delete that failed is the caller's to report.
 ///
 /// Every call that started emits `callFinished` exactly once (in the order the answers come,
-/// not in ID order), and `finished` follows once after the last of them: never inside start()
-/// (with no IDs, on the next pass of the event loop), possibly inside cancel(). A receiver may
-/// delete the batch from any of its signals. It runs once.
+/// not in ID order), and `finished` follows once after the last of them, never inside start()
+/// or cancel() (with nothing sent, on the next pass of the event loop). A receiver may delete
+/// the batch from any of its signals. It runs once.
 class CallBatch : public QObject
 {
     Q_OBJECT
@@ -41,9 +41,11 @@ public:
     int maxInFlight() const { return m_maxInFlight; }
 
     void start();
-    /// Starts no further call and aborts the unfinished ones: each still emits callFinished
-    /// (with a Cancelled error), then `finished` comes. A call already sent may have taken
-    /// effect on the service all the same.
+    /// Starts no further call and, from the event loop, aborts the unfinished ones: each still
+    /// emits callFinished (with a Cancelled error, unless its answer came first), then
+    /// `finished` comes. A call already sent may have taken effect on the service all the
+    /// same. A call that finishes Cancelled without this (RestClient::abortAll(), as the
+    /// workspace does before it changes profile) cancels the batch too.
     void cancel();
 
     const QStringList &ids() const { return m_ids; }
@@ -68,7 +70,7 @@ private:
 
     QStringList m_ids;
     Call m_call;
-    QSet<ApiReply *> m_inFlight;
+    QList<ApiReply *> m_inFlight; // in the order they went out
     qsizetype m_next = 0;
     qsizetype m_done = 0;
     qsizetype m_failed = 0;

@@ -264,6 +264,8 @@ private:
     {
         QNetworkReply *network = m_network;
         m_network = nullptr;
+        // Signals still queued for it (an aborted attempt's headers) must not reach us.
+        QObject::disconnect(network, nullptr, this, nullptr);
         network->deleteLater();
         readBodyFrom(network);
 

@@ -114,9 +114,11 @@ ApiReply *RestClient::reject(const FieldError &error, Idempotency idempotency)
 
 void RestClient::abortAll()
 {
+    // Newest first: those may still wait in Qt's per-host queue, and aborting an older call
+    // on the wire frees its connection for the next queued one, which Qt would then send.
     const auto replies = findChildren<ApiReply *>(Qt::FindDirectChildrenOnly);
-    for (ApiReply *reply : replies)
-        reply->abort();
+    for (auto it = replies.crbegin(); it != replies.crend(); ++it)
+        (*it)->abort();
 }
 
 QByteArray RestClient::userAgent()

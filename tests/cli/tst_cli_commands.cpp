@@ -347,6 +347,17 @@ private Q_SLOTS:
         for (const auto &entry : server().journal())
             QVERIFY(entry.method == "POST" && entry.path.endsWith(QLatin1String("/stop")));
 
+        // --curl: every request printed, in argument order, and nothing sent.
+        const int sent = server().requestCount();
+        result = m_cli->run({QStringLiteral("--curl"), QStringLiteral("archive"),
+            QStringLiteral("stop"), ids[3], ids[0]});
+        CLI_EXPECT(result, 0);
+        const QStringList curls = result.text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(curls.size(), 2);
+        QVERIFY(curls[0].startsWith(QStringLiteral("curl")) && curls[0].contains(ids[3]));
+        QVERIFY(curls[1].contains(ids[0]));
+        QCOMPARE(server().requestCount(), sent);
+
         // One failure (already stopped: 409) does not hold back the others; exit 1.
         result = m_cli->run({QStringLiteral("archive"), QStringLiteral("stop"), ids[0], ids[3]});
         CLI_EXPECT(result, 1);

@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QUuid>
 
@@ -201,24 +202,124 @@ private Q_SLOTS:
             return m_api->get(id);
         });
         batch.setMaxInFlight(3);
-        QSignalSpy answers(&batch, &CallBatch::callFinished);
+        QStringList events; // in the order they come, never one inside another
+        int depth = 0;
+        connect(&batch, &CallBatch::callFinished, this, [&] {
+            events << (depth ? QStringLiteral("nested") : QStringLiteral("call"));
+            ++depth;
+            batch.cancel(); // from inside the first answer
+            --depth;
+        });
+        connect(&batch, &CallBatch::progressChanged, this,
+            [&] { events << QStringLiteral("progress"); });
         QSignalSpy finished(&batch, &CallBatch::finished);
-        connect(&batch, &CallBatch::callFinished, &batch, &CallBatch::cancel);
+        connect(&batch, &CallBatch::finished, this, [&] { events << QStringLiteral("finished"); });
         batch.start();
         QVERIFY(finished.wait(10000));
         QCOMPARE(calls, 3); // none after the first answer
-        QCOMPARE(answers.count(), 3);
         QCOMPARE(batch.done(), 3);
         QVERIFY(batch.isCancelled());
         QTest::qWait(20);
         QCOMPARE(finished.count(), 1);
+        QCOMPARE(events.count(QStringLiteral("call")), 3);
+        QVERIFY(!events.contains(QStringLiteral("nested")));
+        QCOMPARE(events.last(), QStringLiteral("finished"));
 
-        // No IDs: `finished` still comes, from the event loop.
+        // No IDs, or cancelled before it starts: `finished` still comes, from the event loop.
         CallBatch empty({}, [&](const QString &id) { return m_api->get(id); });
         QSignalSpy emptyFinished(&empty, &CallBatch::finished);
         empty.start();
         QCOMPARE(emptyFinished.count(), 0);
         QVERIFY(emptyFinished.wait(1000));
+        calls = 0;
+        CallBatch early(ids, [&](const QString &id) {
+            ++calls;
+            return m_api->get(id);
+        });
+        QSignalSpy earlyFinished(&early, &CallBatch::finished);
+        early.cancel();
+        early.start();
+        QVERIFY(earlyFinished.wait(1000));
+        QCOMPARE(calls, 0);
+    }
+
+    void batchStopsWhenItsCallsAreAborted()
+    {
+        // The workspace aborts every call before it changes profile: nothing more may go out
+        // with the old credentials.
+        QStringList ids;
+        for (int i = 0; i < 10; ++i)
+            ids << QUuid::createUuid().toString(QUuid::WithoutBraces);
+        ids.insert(1, QStringLiteral("not an ID")); // refused before sending: counts as failed
+        server().forceNextResponse("GET", QStringLiteral("*/archive/*"), 0, {}, {}, 300, 20);
+        int calls = 0;
+        CallBatch batch(ids, [&](const QString &id) {
+            ++calls;
+            return m_api->get(id);
+        });
+        batch.setMaxInFlight(3);
+        QSignalSpy finished(&batch, &CallBatch::finished);
+        batch.start();
+        QCOMPARE(calls, 3);
+        QTest::qWait(50); // the refused one has answered; its successor went out
+        QCOMPARE(calls, 4);
+        m_fixture->client().abortAll();
+        QTRY_COMPARE(finished.count(), 1);
+        QTest::qWait(400); // past the answers' delay: nothing else went out
+        QCOMPARE(calls, 4);
+        QCOMPARE(batch.done(), 4);
+        QCOMPARE(batch.failed(), 4);
+        QVERIFY(batch.isCancelled());
+    }
+
+    void batchCancelSendsNothingQueued()
+    {
+        // Twelve in flight: six on the wire, six in Qt's queue. A cancel must not let the
+        // queued ones go out as the aborted ones free their connections.
+        QStringList ids;
+        for (int i = 0; i < 20; ++i)
+            ids << QUuid::createUuid().toString(QUuid::WithoutBraces);
+        server().clearJournal();
+        server().forceNextResponse("POST", QStringLiteral("*/stop"), 0, {}, {}, 1000, 40);
+        CallBatch batch(ids, [&](const QString &id) { return m_api->stop(id); });
+        QSignalSpy finished(&batch, &CallBatch::finished);
+        batch.start();
+        QTRY_VERIFY(!server().journal().isEmpty());
+        QTest::qWait(100);
+        const qsizetype sent = server().journal().size();
+        QVERIFY(sent < CallBatch::DefaultMaxInFlight);
+        batch.cancel();
+        QVERIFY(finished.wait(5000));
+        QTest::qWait(1200); // past the answers' delay
+        QCOMPARE(server().journal().size(), sent);
+        QCOMPARE(batch.done(), CallBatch::DefaultMaxInFlight);
+    }
+
+    void batchMayBeDeletedFromItsSignals()
+    {
+        QStringList ids;
+        for (int i = 0; i < 8; ++i)
+            ids << QUuid::createUuid().toString(QUuid::WithoutBraces);
+        int calls = 0;
+        auto *batch = new CallBatch(ids, [&](const QString &id) {
+            ++calls;
+            return m_api->get(id);
+        });
+        batch->setMaxInFlight(2);
+        QPointer<CallBatch> guard = batch;
+        connect(batch, &CallBatch::callFinished, this, [batch] { delete batch; });
+        batch->start();
+        QTRY_VERIFY(!guard);
+        QTest::qWait(100); // the other answer arrives with nobody to hear it
+        QCOMPARE(calls, 2);
+
+        // Deleted while it cancels (an abort may finish a reply at once).
+        batch = new CallBatch(ids, [&](const QString &id) { return m_api->get(id); });
+        guard = batch;
+        connect(batch, &CallBatch::callFinished, this, [batch] { delete batch; });
+        batch->start();
+        batch->cancel();
+        QTRY_VERIFY(!guard);
     }
 
     void failedArchiveIsReported()
