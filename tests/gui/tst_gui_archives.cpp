@@ -3,6 +3,7 @@
 #include "GuiFixture.h"
 #include "ReplyWaiter.h"
 #include "api/ArchivesApi.h"
+#include "api/CallBatch.h"
 #include "api/Workspace.h"
 #include "archives/ArchiveEditDialogs.h"
 #include "archives/ArchiveFollower.h"
@@ -256,8 +257,8 @@ private Q_SLOTS:
         const QString session = sessionWithStream();
         QStringList running;
         for (int i = 0; i < 3; ++i)
-            running << startArchive(session, QStringLiteral("Room %1").arg(i),
-                QStringLiteral("room%1").arg(i));
+            running << startArchive(
+                session, QStringLiteral("Room %1").arg(i), QStringLiteral("room%1").arg(i));
         const QString done = availableArchive(QStringLiteral("Yesterday"));
         QVERIFY(!running.contains(QString()) && !done.isEmpty());
         m_panel->refresh();
@@ -302,8 +303,8 @@ private Q_SLOTS:
         expected.sort();
         QCOMPARE(stopped, expected);
         for (const QString &id : running)
-            QVERIFY(m_fixture->server().state().archives.value(id).status
-                != QStringLiteral("started"));
+            QVERIFY(
+                m_fixture->server().state().archives.value(id).status != QStringLiteral("started"));
         QTRY_COMPARE_WITH_TIMEOUT(m_panel->model()->runningCount(), 0, 10000);
         QVERIFY(!stop->isEnabled());
     }
@@ -324,13 +325,57 @@ private Q_SLOTS:
         box->findChild<QPushButton *>(QStringLiteral("confirmButton"))->click();
         QTRY_COMPARE(m_panel->banner()->kind(), MessageBanner::Kind::Warning);
         const QString text = m_panel->banner()->text();
-        QVERIFY2(text.startsWith(QStringLiteral("Stopped 1 of 2 archives. Failed: archive 'Ends' (")),
+        QVERIFY2(
+            text.startsWith(QStringLiteral("Stopped 1 of 2 archives. Failed: archive 'Ends' (")),
             qPrintable(text));
-        QCOMPARE(m_fixture->server().state().archives.value(keeps).status,
-            QStringLiteral("stopped"));
+        QCOMPARE(
+            m_fixture->server().state().archives.value(keeps).status, QStringLiteral("stopped"));
         // The failed one is looked up again and shows what it is now.
         QTRY_COMPARE(m_panel->model()->find(ends)->status, ArchiveStatus::Failed);
         QVERIFY(action("actionStopArchive")->isEnabled() == false);
+    }
+
+    void profileSwitchStopsABulkRun()
+    {
+        // 20 recordings whose stops answer slowly; the profile changes while the first are out.
+        auto &state = m_fixture->server().state();
+        const QString session = m_fixture->server().createSession(true);
+        for (int i = 0; i < 20; ++i) {
+            sandbox::Archive a;
+            a.id = sandbox::SandboxState::newUuid();
+            a.projectKey = m_fixture->server().apiKey();
+            a.sessionId = session;
+            a.status = QStringLiteral("started");
+            a.name = QStringLiteral("Room %1").arg(i);
+            a.createdAt = m_fixture->server().nowMs() - i * 1000;
+            a.sequence = state.nextSequence();
+            state.archives.insert(a.id, a);
+        }
+        m_panel->refresh();
+        QTRY_VERIFY(!loading());
+        m_table->selectAll();
+        m_fixture->server().clearJournal();
+        // Slow enough that no answer comes before the switch (each would free a slot).
+        m_fixture->server().forceNextResponse(
+            "POST", QStringLiteral("*/stop"), 0, {}, {}, 1500, 40);
+        action("actionStopArchive")->trigger();
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = m_fixture->find<QMessageBox>(QStringLiteral("confirmDialog"))));
+        box->findChild<QPushButton *>(QStringLiteral("confirmButton"))->click();
+        // The first wave is at the sandbox (Qt carries six at once; the rest wait in its queue).
+        QTRY_VERIFY(!stopRequests().isEmpty());
+        QTest::qWait(100);
+        const qsizetype sent = stopRequests().size();
+        QVERIFY(sent <= CallBatch::DefaultMaxInFlight);
+        QVERIFY(!action("actionStopArchive")->isEnabled()); // one bulk run at a time
+
+        QVERIFY(m_fixture->activateAccount());
+        QTest::qWait(1700); // past the answers' delay: nothing more went out
+        QCOMPARE(stopRequests().size(), sent);
+        QVERIFY(m_fixture->activateProject());
+        QTRY_VERIFY(!loading());
+        m_table->selectAll();
+        QVERIFY(action("actionStopArchive")->isEnabled());
     }
 
     void bulkDeleteAsksOnceAndDeletesEach()
@@ -502,7 +547,13 @@ private Q_SLOTS:
         QTRY_VERIFY(!loading());
         QCOMPARE(m_panel->model()->rowCount(), 1);
         QCOMPARE(m_panel->model()->at(0).id, b);
-        QVERIFY(m_fixture->server().journal().constLast().query.contains(second));
+        // The last list request asked for that session (the follower's polls of the two
+        // running archives may come after it).
+        QString listQuery;
+        for (const auto &entry : m_fixture->server().journal())
+            if (entry.method == "GET" && entry.path.endsWith(QLatin1String("/archive")))
+                listQuery = entry.query;
+        QVERIFY2(listQuery.contains(second), qPrintable(listQuery));
         // A change of another session's archive does not leak into the filtered list.
         QVERIFY(test::await(m_fixture->context().workspace()->archives()->get(a))->isSuccess());
         QCOMPARE(m_panel->model()->rowCount(), 1);

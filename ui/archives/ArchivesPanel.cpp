@@ -356,6 +356,7 @@ void ArchivesPanel::reset()
         m_bulk->disconnect(this);
         m_bulk->cancel();
         m_bulk->deleteLater();
+        m_bulk = nullptr;
     }
     m_pager->forgetKnownTotals();
     m_follower->clear();

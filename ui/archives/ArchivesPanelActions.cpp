@@ -131,24 +131,26 @@ void ArchivesPanel::createActions()
 
 void ArchivesPanel::updateActions()
 {
-    const QList<Archive> selected = selectedArchives();
-    const auto running = std::count_if(selected.cbegin(), selected.cend(),
-        [](const Archive &a) { return ArchiveListModel::isRunning(a.status); });
-    const auto deletable = std::count_if(selected.cbegin(), selected.cend(), [](const Archive &a) {
-        return a.status == ArchiveStatus::Available || a.status == ArchiveStatus::Uploaded;
-    });
+    // Counted in place (Ctrl+A on 10,000 rows, and this runs on every change to one of them).
+    const QModelIndexList selected = m_table->selectionModel()->selectedRows();
+    int running = 0;
+    int deletable = 0;
+    for (const QModelIndex &row : selected) {
+        const ArchiveStatus status = m_model->at(m_proxy->mapToSource(row).row()).status;
+        running += ArchiveListModel::isRunning(status) ? 1 : 0;
+        deletable +=
+            status == ArchiveStatus::Available || status == ArchiveStatus::Uploaded ? 1 : 0;
+    }
     const bool bulkRunning = !m_bulk.isNull();
     m_stop->setEnabled(running > 0 && !bulkRunning);
-    m_stop->setText(running > 1 ? tr("St&op %n", nullptr, int(running)) : tr("St&op"));
-    m_stop->setToolTip(running > 1
-            ? tr("Stop recording the %n selected archives", nullptr, int(running))
-            : tr("Stop recording the selected archive"));
+    m_stop->setText(running > 1 ? tr("St&op %n", nullptr, running) : tr("St&op"));
+    m_stop->setToolTip(running > 1 ? tr("Stop recording the %n selected archives", nullptr, running)
+                                   : tr("Stop recording the selected archive"));
     m_delete->setEnabled(deletable > 0 && !bulkRunning);
     m_delete->setText(
-        deletable > 1 ? tr("&Delete %n\u2026", nullptr, int(deletable)) : tr("&Delete\u2026"));
+        deletable > 1 ? tr("&Delete %n\u2026", nullptr, deletable) : tr("&Delete\u2026"));
     m_delete->setToolTip(deletable > 1
-            ? tr("Delete the %n selected archives and their files (Delete)", nullptr,
-                  int(deletable))
+            ? tr("Delete the %n selected archives and their files (Delete)", nullptr, deletable)
             : tr("Delete the selected archive and its file (Delete)"));
 
     const std::optional<Archive> a = singleSelected();
@@ -156,8 +158,8 @@ void ArchivesPanel::updateActions()
     m_layout->setEnabled(aRunning && a->outputMode == OutputMode::Composed);
     m_streams->setEnabled(aRunning && a->streamMode == StreamMode::Manual);
     m_copyId->setEnabled(!selected.isEmpty());
-    m_copyId->setText(selected.size() > 1 ? tr("&Copy %n IDs", nullptr, int(selected.size()))
-                                          : tr("&Copy ID"));
+    m_copyId->setText(
+        selected.size() > 1 ? tr("&Copy %n IDs", nullptr, int(selected.size())) : tr("&Copy ID"));
     m_copyUrl->setEnabled(a && !a->url.isEmpty());
     m_openUrl->setEnabled(a && a->status == ArchiveStatus::Available);
 }
@@ -287,8 +289,8 @@ void ArchivesPanel::runBulk(BulkAction action, const QList<Archive> &archives)
         names << describe(a);
     }
     auto *batch = new CallBatch(
-        ids,
-        [api, stop](const QString &id) { return stop ? api->stop(id) : api->remove(id); }, this);
+        ids, [api, stop](const QString &id) { return stop ? api->stop(id) : api->remove(id); },
+        this);
     m_bulk = batch;
     auto failures = std::make_shared<QStringList>();
     connect(batch, &CallBatch::callFinished, this,
@@ -302,18 +304,18 @@ void ArchivesPanel::runBulk(BulkAction action, const QList<Archive> &archives)
             // 409 on a stop: it ended already (by itself or elsewhere): show what it is now.
             if (stop && reply->error().kind() == ApiError::Kind::Conflict)
                 api->get(id);
-            failures->append(
-                tr("%1 \u2014 %2").arg(names.at(index), reply->error().userMessage()));
+            failures->append(tr("%1 \u2014 %2").arg(names.at(index), reply->error().userMessage()));
         });
-    connect(batch, &CallBatch::progressChanged, this, [this, stop](qsizetype done, qsizetype total) {
-        banner()->showMessage(MessageBanner::Kind::Information,
-            (stop ? tr("Stopping %n archives\u2026", nullptr, int(total))
-                  : tr("Deleting %n archives\u2026", nullptr, int(total)))
-                + QLatin1Char(' ') + tr("%1 done.").arg(QLocale().toString(done)));
-    });
+    connect(
+        batch, &CallBatch::progressChanged, this, [this, stop](qsizetype done, qsizetype total) {
+            banner()->showMessage(MessageBanner::Kind::Information,
+                (stop ? tr("Stopping %n archives\u2026", nullptr, int(total))
+                      : tr("Deleting %n archives\u2026", nullptr, int(total)))
+                    + QLatin1Char(' ') + tr("%1 done.").arg(QLocale().toString(done)));
+        });
     connect(batch, &CallBatch::finished, this, [this, batch, stop, failures] {
         const int total = int(batch->total());
-        const int succeeded = total - int(batch->failed());
+        const int succeeded = int(batch->done() - batch->failed());
         if (failures->isEmpty()) {
             banner()->showMessage(MessageBanner::Kind::Positive,
                 stop ? tr("Stopped %n archives.", nullptr, total)
@@ -325,9 +327,8 @@ void ArchivesPanel::runBulk(BulkAction action, const QList<Archive> &archives)
             if (failures->size() > 1)
                 text += QLatin1Char(' ')
                     + tr("(and %n more failed)", nullptr, int(failures->size() - 1));
-            banner()->showMessage(succeeded > 0 ? MessageBanner::Kind::Warning
-                                                : MessageBanner::Kind::Error,
-                text);
+            banner()->showMessage(
+                succeeded > 0 ? MessageBanner::Kind::Warning : MessageBanner::Kind::Error, text);
         }
         batch->deleteLater();
         m_bulk = nullptr;
