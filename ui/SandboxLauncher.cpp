@@ -75,6 +75,8 @@ bool SandboxLauncher::start(QString *error)
                 new QSocketNotifier(tcp->socketDescriptor(), QSocketNotifier::Read, host);
             QObject::connect(
                 waiting, &QSocketNotifier::activated, host, [host, tcp, config, waiting] {
+                    // Disabled before resumeAccepting() re-enables the server's own notifier
+                    // on the same socket: one read notifier per socket at a time.
                     waiting->setEnabled(false);
                     waiting->deleteLater();
                     auto *server = new sandbox::SandboxServer(config, host);

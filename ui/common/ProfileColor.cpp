@@ -30,9 +30,13 @@ void applyColor(QWidget *widget, QColor &member, const QColor &color)
     if (color == member)
         return;
     member = color;
-    QFont font = widget->font();
-    font.setBold(color.isValid());
-    widget->setFont(font);
+    if (color.isValid()) {
+        QFont bold;
+        bold.setBold(true);
+        widget->setFont(bold.resolve(widget->font()));
+    } else {
+        widget->setFont(QFont()); // back to the inherited font
+    }
     widget->update();
 }
 } // namespace
@@ -60,7 +64,10 @@ void ProfileTag::paintEvent(QPaintEvent *event)
     }
     QPainter painter(this);
     paintRounded(painter, rect(), m_color, isEnabled());
-    painter.setPen(contrastingTextColor(m_color));
+    QColor pen = contrastingTextColor(m_color);
+    if (!isEnabled())
+        pen.setAlphaF(0.55);
+    painter.setPen(pen);
     painter.drawText(contentsRect(), int(alignment()) | Qt::TextSingleLine, text());
 }
 
@@ -82,7 +89,9 @@ void ProfileSwitcher::paintEvent(QPaintEvent *event)
     initStyleOption(&option);
     paintRounded(painter, rect(), m_color, isEnabled());
 
-    const QColor text = contrastingTextColor(m_color);
+    QColor text = contrastingTextColor(m_color);
+    if (!isEnabled())
+        text.setAlphaF(0.55);
     for (const QPalette::ColorRole role :
         {QPalette::ButtonText, QPalette::Text, QPalette::WindowText, QPalette::HighlightedText})
         option.palette.setColor(role, text);
@@ -98,7 +107,8 @@ void ProfileSwitcher::paintEvent(QPaintEvent *event)
     painter.setPen(text);
     option.state &= ~QStyle::State_HasFocus;
     painter.drawControl(QStyle::CE_ComboBoxLabel, option);
-    if (hasFocus()) {
+    // As the styles draw it: for keyboard focus, not after a click.
+    if (hasFocus() && (option.state & QStyle::State_KeyboardFocusChange)) {
         QStyleOptionFocusRect focus;
         focus.initFrom(this);
         focus.palette = option.palette;
