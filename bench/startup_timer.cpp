@@ -2,7 +2,8 @@
 // Row 3 of scripts/bench: two programs' start-ups timed in alternation, each run process to exit.
 //
 // Usage: startup_timer RUNS WARMUP -- PROGRAM ARGS... -- PEER ARGS...
-// Runs both WARMUP times untimed, then RUNS times each, alternating (A B, then B A, ...), so a
+// Runs both WARMUP times untimed, then RUNS times each, alternating (A B, then B A, ...; an
+// even RUNS gives each the first place equally often; PROGRAM and PEER are paths), so a
 // shared machine whose speed drifts over the seconds of a run slows both alike; hyperfine runs
 // all of one command before the other. A run is timed from just before posix_spawn() to
 // waitpid()'s return (CLOCK_MONOTONIC); output goes to /dev/null. Prints
@@ -22,8 +23,9 @@ extern char **environ;
 
 namespace {
 
-// Seconds the program took, or a negative value when it could not run or failed.
-double timeOnce(const std::vector<char *> &argv)
+// Seconds the program took, or a negative value when it could not run or failed (`status`:
+// its wait status, or -1 when it did not start).
+double timeOnce(const std::vector<char *> &argv, int &status)
 {
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
@@ -35,10 +37,8 @@ double timeOnce(const std::vector<char *> &argv)
     pid_t pid = 0;
     const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
-    if (spawned != 0)
-        return -1;
-    int status = 0;
-    if (waitpid(pid, &status, 0) != pid)
+    status = -1;
+    if (spawned != 0 || waitpid(pid, &status, 0) != pid)
         return -1;
     clock_gettime(CLOCK_MONOTONIC, &end);
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
@@ -82,9 +82,17 @@ int main(int argc, char *argv[])
     for (int round = 0; round < warmup + runs; ++round) {
         for (int k = 0; k < 2; ++k) {
             const int index = round % 2 ? 1 - k : k;
-            const double seconds = timeOnce(commands[index]);
+            int status = 0;
+            const double seconds = timeOnce(commands[index], status);
             if (seconds < 0) {
-                std::fprintf(stderr, "startup_timer: %s failed\n", commands[index][0]);
+                if (status == -1)
+                    std::fprintf(stderr, "startup_timer: cannot start %s\n", commands[index][0]);
+                else if (WIFSIGNALED(status))
+                    std::fprintf(stderr, "startup_timer: %s died of signal %d\n",
+                        commands[index][0], WTERMSIG(status));
+                else
+                    std::fprintf(stderr, "startup_timer: %s exited with %d\n", commands[index][0],
+                        WEXITSTATUS(status));
                 return 1;
             }
             if (round >= warmup)
