@@ -21,7 +21,8 @@ namespace otadmin {
 /// * a missing required field, or a present field of the wrong type, is an error;
 /// * an optional field may be absent or `null` (Python-style servers send `null` for "unset"),
 ///   in which case the output keeps its default value.
-/// Once an error is recorded the reader stops reading and keeps that first error.
+/// Once an error is recorded the reader stops reading and keeps that first error. A reader
+/// belongs to one thread at a time (its lookups fill a cache, even through const methods).
 class JsonReader
 {
 public:
