@@ -8,6 +8,11 @@
 
 namespace otadmin {
 
+QColor contrastingTextColor(const QColor &background)
+{
+    return background.lightnessF() > 0.6 ? QColor(Qt::black) : QColor(Qt::white);
+}
+
 namespace {
 constexpr qreal Radius = 3;
 
@@ -22,6 +27,15 @@ void paintRounded(QPainter &painter, const QRect &rect, const QColor &color, boo
     painter.setBrush(fill);
     painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), Radius, Radius);
     painter.restore();
+}
+
+// The text on a shape of `color`: contrasting, dimmed on a disabled widget.
+QColor textOn(const QColor &color, bool enabled)
+{
+    QColor text = contrastingTextColor(color);
+    if (!enabled)
+        text.setAlphaF(0.55);
+    return text;
 }
 
 // Keeps `color` in `member`, with the bold font that goes with a colour, and repaints.
@@ -41,11 +55,6 @@ void applyColor(QWidget *widget, QColor &member, const QColor &color)
 }
 } // namespace
 
-QColor contrastingTextColor(const QColor &background)
-{
-    return background.lightnessF() > 0.6 ? QColor(Qt::black) : QColor(Qt::white);
-}
-
 ProfileTag::ProfileTag(QWidget *parent) : QLabel(parent)
 {
     setContentsMargins(6, 1, 6, 1);
@@ -64,10 +73,7 @@ void ProfileTag::paintEvent(QPaintEvent *event)
     }
     QPainter painter(this);
     paintRounded(painter, rect(), m_color, isEnabled());
-    QColor pen = contrastingTextColor(m_color);
-    if (!isEnabled())
-        pen.setAlphaF(0.55);
-    painter.setPen(pen);
+    painter.setPen(textOn(m_color, isEnabled()));
     painter.drawText(contentsRect(), int(alignment()) | Qt::TextSingleLine, text());
 }
 
@@ -89,9 +95,7 @@ void ProfileSwitcher::paintEvent(QPaintEvent *event)
     initStyleOption(&option);
     paintRounded(painter, rect(), m_color, isEnabled());
 
-    QColor text = contrastingTextColor(m_color);
-    if (!isEnabled())
-        text.setAlphaF(0.55);
+    const QColor text = textOn(m_color, isEnabled());
     for (const QPalette::ColorRole role :
         {QPalette::ButtonText, QPalette::Text, QPalette::WindowText, QPalette::HighlightedText})
         option.palette.setColor(role, text);

@@ -2,6 +2,8 @@
 // StatusBadge and its item delegate.
 #include "common/StatusBadge.h"
 
+#include "common/ProfileColor.h"
+
 #include "models/KeyedTableModel.h"
 
 #include <QApplication>
@@ -57,7 +59,7 @@ void paintBadge(QPainter *painter, const QRect &area, const QString &status, con
     path.addRoundedRect(pill, height / 2.0, height / 2.0);
     painter->fillPath(path, color);
     painter->setFont(badgeFont);
-    painter->setPen(color.lightnessF() > 0.6 ? Qt::black : Qt::white);
+    painter->setPen(contrastingTextColor(color));
     painter->drawText(pill, Qt::AlignCenter, text);
     painter->restore();
 }
