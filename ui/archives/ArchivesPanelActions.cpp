@@ -47,6 +47,11 @@ QString describe(const Archive &a)
         ? ArchivesPanel::tr("the unnamed archive (%1)").arg(elideMiddle(a.id, 4))
         : ArchivesPanel::tr("archive '%1' (%2)").arg(a.name, elideMiddle(a.id, 4));
 }
+// Only a final archive with a file (here or in the project's storage) can be deleted.
+bool isDeletable(ArchiveStatus status)
+{
+    return status == ArchiveStatus::Available || status == ArchiveStatus::Uploaded;
+}
 } // namespace
 
 void ArchivesPanel::createActions()
@@ -138,8 +143,7 @@ void ArchivesPanel::updateActions()
     for (const QModelIndex &row : selected) {
         const ArchiveStatus status = m_model->at(m_proxy->mapToSource(row).row()).status;
         running += ArchiveListModel::isRunning(status) ? 1 : 0;
-        deletable +=
-            status == ArchiveStatus::Available || status == ArchiveStatus::Uploaded ? 1 : 0;
+        deletable += isDeletable(status) ? 1 : 0;
     }
     const bool bulkRunning = !m_bulk.isNull();
     m_stop->setEnabled(running > 0 && !bulkRunning);
@@ -244,9 +248,7 @@ void ArchivesPanel::stopOne(const QString &id)
 void ArchivesPanel::deleteSelected()
 {
     QList<Archive> deletable = selectedArchives();
-    deletable.removeIf([](const Archive &a) {
-        return a.status != ArchiveStatus::Available && a.status != ArchiveStatus::Uploaded;
-    });
+    deletable.removeIf([](const Archive &a) { return !isDeletable(a.status); });
     if (deletable.isEmpty() || m_bulk || !workspace()->profile())
         return;
     const quint64 generation = workspace()->generation();
@@ -306,13 +308,12 @@ void ArchivesPanel::runBulk(BulkAction action, const QList<Archive> &archives)
                 api->get(id);
             failures->append(tr("%1 \u2014 %2").arg(names.at(index), reply->error().userMessage()));
         });
-    connect(
-        batch, &CallBatch::progressChanged, this, [this, stop](qsizetype done, qsizetype total) {
-            banner()->showMessage(MessageBanner::Kind::Information,
-                (stop ? tr("Stopping %n archives\u2026", nullptr, int(total))
-                      : tr("Deleting %n archives\u2026", nullptr, int(total)))
-                    + QLatin1Char(' ') + tr("%1 done.").arg(QLocale().toString(done)));
-        });
+    const QString doing = stop ? tr("Stopping %n archives\u2026", nullptr, int(ids.size()))
+                               : tr("Deleting %n archives\u2026", nullptr, int(ids.size()));
+    connect(batch, &CallBatch::progressChanged, this, [this, doing](qsizetype done) {
+        banner()->showMessage(MessageBanner::Kind::Information,
+            doing + QLatin1Char(' ') + tr("%1 done.").arg(QLocale().toString(done)));
+    });
     connect(batch, &CallBatch::finished, this, [this, batch, stop, failures] {
         const int total = int(batch->total());
         const int succeeded = int(batch->done() - batch->failed());
@@ -334,9 +335,7 @@ void ArchivesPanel::runBulk(BulkAction action, const QList<Archive> &archives)
         m_bulk = nullptr;
         updateActions();
     });
-    banner()->showMessage(MessageBanner::Kind::Information,
-        stop ? tr("Stopping %n archives\u2026", nullptr, int(ids.size()))
-             : tr("Deleting %n archives\u2026", nullptr, int(ids.size())));
+    banner()->showMessage(MessageBanner::Kind::Information, doing);
     batch->start();
     updateActions();
 }
