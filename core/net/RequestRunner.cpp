@@ -203,10 +203,6 @@ private:
 
     void checkSize()
     {
-        // An aborted attempt's headers may still arrive (queued from Qt's HTTP thread) after
-        // attemptFinished() let go of the reply.
-        if (!m_network)
-            return;
         const QVariant length = m_network->header(QNetworkRequest::ContentLengthHeader);
         if (length.isValid() && length.toLongLong() > m_client->m_config.maxResponseBytes)
             abortAttempt(AbortReason::TooLarge);
@@ -264,7 +260,8 @@ private:
     {
         QNetworkReply *network = m_network;
         m_network = nullptr;
-        // Signals still queued for it (an aborted attempt's headers) must not reach us.
+        // Signals still queued for it (an aborted attempt's headers, from Qt's HTTP thread)
+        // must not reach checkSize() or readBody() once it is let go.
         QObject::disconnect(network, nullptr, this, nullptr);
         network->deleteLater();
         readBodyFrom(network);
