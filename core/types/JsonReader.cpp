@@ -28,8 +28,7 @@ JsonReader::JsonReader(const QJsonValue &json)
 
 QJsonObject::const_iterator JsonReader::find(const QString &key) const
 {
-    if (!m_keysRead) {
-        m_keysRead = true;
+    if (m_keys.isEmpty()) { // read at the first lookup (again for an empty object: nothing)
         m_keys.reserve(m_object.size());
         for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it)
             m_keys.append(it.key());

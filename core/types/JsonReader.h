@@ -136,7 +136,6 @@ private:
     // probes in the key's stored encoding), and a 1000-archive page makes ~22,000 of them;
     // comparing QStrings (length first) is a few instructions a key.
     mutable QVarLengthArray<QString, 32> m_keys;
-    mutable bool m_keysRead = false;
 };
 
 /// Copies a reader's first error to an optional out-parameter of a `fromJson` function.
