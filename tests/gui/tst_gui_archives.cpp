@@ -338,19 +338,7 @@ private Q_SLOTS:
     void profileSwitchStopsABulkRun()
     {
         // 20 recordings whose stops answer slowly; the profile changes while the first are out.
-        auto &state = m_fixture->server().state();
-        const QString session = m_fixture->server().createSession(true);
-        for (int i = 0; i < 20; ++i) {
-            sandbox::Archive a;
-            a.id = sandbox::SandboxState::newUuid();
-            a.projectKey = m_fixture->server().apiKey();
-            a.sessionId = session;
-            a.status = QStringLiteral("started");
-            a.name = QStringLiteral("Room %1").arg(i);
-            a.createdAt = m_fixture->server().nowMs() - i * 1000;
-            a.sequence = state.nextSequence();
-            state.archives.insert(a.id, a);
-        }
+        seedArchives(20, QStringLiteral("started"));
         m_panel->refresh();
         QTRY_VERIFY(!loading());
         m_table->selectAll();
@@ -380,7 +368,7 @@ private Q_SLOTS:
 
     void bulkDeleteAsksOnceAndDeletesEach()
     {
-        seedUploaded(3);
+        seedArchives(3);
         m_panel->refresh();
         QTRY_VERIFY(!loading());
         QCOMPARE(m_panel->model()->rowCount(), 3);
@@ -444,7 +432,7 @@ private Q_SLOTS:
     void pagesOverMoreThanOneThousand()
     {
         // Reference §5.6: count <= 1000 per request, so 1,201 archives take two pages.
-        seedUploaded(1201);
+        seedArchives(1201);
         m_fixture->server().clearJournal();
         m_panel->refresh();
         QTRY_VERIFY_WITH_TIMEOUT(!loading(), 20000);
@@ -462,7 +450,7 @@ private Q_SLOTS:
 
     void nextRunAsksForEveryPageAtOnce()
     {
-        seedUploaded(25);
+        seedArchives(25);
         auto &state = m_fixture->server().state();
         m_panel->setPageSize(10);
         auto *pager = m_panel->findChild<ArchivePager *>();
@@ -795,9 +783,9 @@ private:
             .data(ModelRole::Status)
             .toString();
     }
-    /// `count` uploaded archives of one new session, newest first, written into the sandbox's
-    /// state directly: that many real starts would take longer than the test.
-    void seedUploaded(int count)
+    /// `count` archives of one new session in `status`, newest first, written into the
+    /// sandbox's state directly: that many real starts would take longer than the test.
+    void seedArchives(int count, const QString &status = QStringLiteral("uploaded"))
     {
         auto &state = m_fixture->server().state();
         const QString session = m_fixture->server().createSession(true);
@@ -807,12 +795,14 @@ private:
             a.id = sandbox::SandboxState::newUuid();
             a.projectKey = m_fixture->server().apiKey();
             a.sessionId = session;
-            a.status = QStringLiteral("uploaded");
+            a.status = status;
             a.name = QStringLiteral("Archive %1").arg(i);
             a.createdAt = now - i * 1000;
             a.sequence = state.nextSequence();
-            a.duration = 60;
-            a.size = 960000;
+            if (status != QLatin1String("started")) {
+                a.duration = 60;
+                a.size = 960000;
+            }
             state.archives.insert(a.id, a);
         }
     }

@@ -38,6 +38,14 @@ class TestArchivesApi : public QObject
             qWarning() << reply->error().userMessage();
         return reply->resultAs<Archive>();
     }
+    /// Archive IDs the sandbox does not know (a stop answers 404).
+    static QStringList unknownIds(int count)
+    {
+        QStringList ids;
+        for (int i = 0; i < count; ++i)
+            ids << QUuid::createUuid().toString(QUuid::WithoutBraces);
+        return ids;
+    }
     ArchiveStatus statusOf(const QString &id)
     {
         auto reply = await(m_api->get(id));
@@ -193,9 +201,7 @@ private Q_SLOTS:
 
     void batchCancelStartsNothingMore()
     {
-        QStringList ids;
-        for (int i = 0; i < 12; ++i)
-            ids << QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QStringList ids = unknownIds(12);
         int calls = 0;
         CallBatch batch(ids, [&](const QString &id) {
             ++calls;
@@ -247,9 +253,7 @@ private Q_SLOTS:
     {
         // The workspace aborts every call before it changes profile: nothing more may go out
         // with the old credentials.
-        QStringList ids;
-        for (int i = 0; i < 10; ++i)
-            ids << QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QStringList ids = unknownIds(10);
         ids.insert(1, QStringLiteral("not an ID")); // refused before sending: counts as failed
         server().forceNextResponse("GET", QStringLiteral("*/archive/*"), 0, {}, {}, 300, 20);
         int calls = 0;
@@ -276,9 +280,7 @@ private Q_SLOTS:
     {
         // Twelve in flight: six on the wire, six in Qt's queue. A cancel must not let the
         // queued ones go out as the aborted ones free their connections.
-        QStringList ids;
-        for (int i = 0; i < 20; ++i)
-            ids << QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QStringList ids = unknownIds(20);
         server().clearJournal();
         server().forceNextResponse("POST", QStringLiteral("*/stop"), 0, {}, {}, 1000, 40);
         CallBatch batch(ids, [&](const QString &id) { return m_api->stop(id); });
@@ -297,9 +299,7 @@ private Q_SLOTS:
 
     void batchMayBeDeletedFromItsSignals()
     {
-        QStringList ids;
-        for (int i = 0; i < 8; ++i)
-            ids << QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QStringList ids = unknownIds(8);
         int calls = 0;
         auto *batch = new CallBatch(ids, [&](const QString &id) {
             ++calls;
