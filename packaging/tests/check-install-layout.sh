@@ -18,4 +18,14 @@ fi
 for program in opentok-admin opentok-admin-cli opentok-sandbox; do
   [ -x "$stage/usr/bin/$program" ] || { echo "FAIL: usr/bin/$program is not executable" >&2; exit 1; }
 done
-echo "install layout: $(printf '%s\n' "$actual" | wc -l) files as expected"
+# The installed launcher finds its application library where the install put it, and the app
+# starts on its sandbox (a throwaway home: nothing of the user's is read or written).
+mkdir -m 700 "$stage/runtime"
+if ! HOME="$stage" XDG_CONFIG_HOME="$stage/config" XDG_RUNTIME_DIR="$stage/runtime" \
+  QT_QPA_PLATFORM=offscreen timeout 60 "$stage/usr/bin/opentok-admin" --sandbox --quit-after-shown \
+  >"$stage/gui.log" 2>&1; then
+  tail -20 "$stage/gui.log" >&2
+  echo "FAIL: the installed opentok-admin did not start on its sandbox" >&2
+  exit 1
+fi
+echo "install layout: $(printf '%s\n' "$actual" | wc -l) files as expected; the installed app starts"
