@@ -26,6 +26,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QIcon>
 #include <QKeySequence>
 #include <QLabel>
 #include <QListWidget>
@@ -210,8 +211,17 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 
 void MainWindow::startAfterFirstPaint()
 {
-    // Queued: runs after the expose that called it has painted the window. Looking for the
-    // system tray talks to the session bus on Linux. Both steps run once.
+    // Queued: runs after the expose that called it has painted the window. The application's
+    // icon is an SVG (QtSvg loads and parses it, ~1 ms the first screen does not need): the
+    // installed theme's, named like the desktop entry, else the bundled one; the tray icon
+    // shows it. Looking for the system tray talks to the session bus on Linux. Each step runs
+    // once.
+    QTimer::singleShot(0, this, [] {
+        if (QGuiApplication::windowIcon().isNull()) {
+            QApplication::setWindowIcon(QIcon::fromTheme(QGuiApplication::desktopFileName(),
+                QIcon(QStringLiteral(":/icons/opentok-admin.svg"))));
+        }
+    });
     QTimer::singleShot(0, m_context.notifier(), &Notifier::start);
     buildNextPanelLater();
 }

@@ -11,7 +11,6 @@
 #include "settings/ProfileStore.h"
 
 #include <QApplication>
-#include <QIcon>
 #include <QSettings>
 #include <QSslConfiguration>
 #include <QTimer>
@@ -31,9 +30,6 @@ int otadminGuiMain(const GuiOptions &options)
         tlsWarmUp =
             std::async(std::launch::async, [] { (void)QSslConfiguration::defaultConfiguration(); });
     }
-
-    QApplication::setWindowIcon(QIcon::fromTheme(
-        QStringLiteral(OTADMIN_APP_ID), QIcon(QStringLiteral(":/icons/opentok-admin.svg"))));
 
     QSettings *settings = createAppSettings(qApp);
     KeychainCredentialStore keychain;

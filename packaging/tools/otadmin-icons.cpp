@@ -2,6 +2,7 @@
 // otadmin-icons: renders the app's SVG icon into the PNG, .ico and .icns files the packages need.
 //
 // Usage: otadmin-icons SVG OUTDIR NAME
+//        otadmin-icons --png SVG SIZE PNG   (one SIZE x SIZE PNG: the app's navigation icons)
 // Writes, from one vector source, at build time (nothing rendered is committed):
 //   OUTDIR/hicolor/<N>x<N>/apps/NAME.png  N = 16 22 24 32 48 64 128 256 (freedesktop icon theme)
 //   OUTDIR/NAME.ico   Windows: 16..48 as 32-bit DIBs (what the shell and rc.exe read everywhere),
@@ -181,8 +182,27 @@ int main(int argc, char *argv[])
     qInstallMessageHandler(filterMessages);
     QGuiApplication app(argc, argv);
     const QStringList args = QCoreApplication::arguments();
+    if (args.size() == 5 && args[1] == QLatin1String("--png")) {
+        bool sized = false;
+        const int size = args[3].toInt(&sized);
+        QSvgRenderer svg(args[2]);
+        if (!sized || size < 1 || size > 1024) {
+            std::fprintf(stderr, "otadmin-icons: bad size %s\n", qUtf8Printable(args[3]));
+            return 2;
+        }
+        if (!svg.isValid()) {
+            std::fprintf(stderr, "otadmin-icons: cannot read SVG %s\n", qUtf8Printable(args[2]));
+            return 1;
+        }
+        if (!writeFile(args[4], pngBytes(render(svg, size)))) {
+            std::fprintf(stderr, "otadmin-icons: cannot write %s\n", qUtf8Printable(args[4]));
+            return 1;
+        }
+        return 0;
+    }
     if (args.size() != 4) {
-        std::fprintf(stderr, "usage: otadmin-icons SVG OUTDIR NAME\n");
+        std::fprintf(stderr,
+            "usage: otadmin-icons SVG OUTDIR NAME\n       otadmin-icons --png SVG SIZE PNG\n");
         return 2;
     }
     const QString svgPath = args[1];

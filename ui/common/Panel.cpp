@@ -58,7 +58,7 @@ QIcon Panel::areaIcon(const QString &panelObjectName)
 {
     QString area = panelObjectName;
     area.chop(area.endsWith(QLatin1String("Panel")) ? 5 : 0);
-    return QIcon(QStringLiteral(":/icons/areas/%1.svg").arg(area.toLower()));
+    return QIcon(QStringLiteral(":/icons/areas/%1.png").arg(area.toLower()));
 }
 
 void Panel::followActiveProfile()
