@@ -11,6 +11,7 @@
 #include "common/MessageBanner.h"
 #include "common/Notifier.h"
 #include "common/ProfileColor.h"
+#include "common/StyleIcons.h"
 #include "net/RequestLog.h"
 #include "profiles/ActivationNotices.h"
 #include "profiles/PreferencesDialog.h"
@@ -26,7 +27,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
-#include <QIcon>
 #include <QKeySequence>
 #include <QLabel>
 #include <QListWidget>
@@ -212,16 +212,10 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 void MainWindow::startAfterFirstPaint()
 {
     // Queued: runs after the expose that called it has painted the window. The application's
-    // icon is an SVG (QtSvg loads and parses it, ~1 ms the first screen does not need): the
-    // installed theme's, named like the desktop entry, else the bundled one; the tray icon
-    // shows it. Looking for the system tray talks to the session bus on Linux. Each step runs
-    // once.
-    QTimer::singleShot(0, this, [] {
-        if (QGuiApplication::windowIcon().isNull()) {
-            QApplication::setWindowIcon(QIcon::fromTheme(QGuiApplication::desktopFileName(),
-                QIcon(QStringLiteral(":/icons/opentok-admin.svg"))));
-        }
-    });
+    // icon (ensureApplicationIcon() says why it waits for this) comes before the tray icon
+    // that shows it; looking for the system tray talks to the session bus on Linux. Each step
+    // runs once.
+    QTimer::singleShot(0, this, &ensureApplicationIcon);
     QTimer::singleShot(0, m_context.notifier(), &Notifier::start);
     buildNextPanelLater();
 }

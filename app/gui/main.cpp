@@ -8,6 +8,7 @@
 #include <QFontDatabase>
 #include <QImageReader>
 #include <QLibrary>
+#include <QMessageBox>
 #include <QScopeGuard>
 
 #include <cstdio>
@@ -81,7 +82,7 @@ int main(int argc, char *argv[])
             "Quit as soon as the main window is shown and its profile is active (start-up "
             "checks and benchmarks)."));
     parser.addOptions({sandboxOption, profileOption, quitAfterOption});
-    // Exits on --help, --version and errors: before any other thread exists.
+    // Exits on --help, --version and errors, before the warm-up thread exists.
     parser.process(app);
     otadmin::GuiOptions options;
     options.sandbox = parser.isSet(sandboxOption);
@@ -104,7 +105,15 @@ int main(int argc, char *argv[])
     library.setLoadHints(QLibrary::PreventUnloadHint);
     const auto run = reinterpret_cast<OtadminGuiMain>(library.resolve("otadminGuiMain"));
     if (!run) {
-        std::fprintf(stderr, "opentok-admin: %s\n", qUtf8Printable(library.errorString()));
+        const QString message =
+            QApplication::translate("main", "OpenTok Admin is not installed completely: %1")
+                .arg(library.errorString());
+        std::fprintf(stderr, "opentok-admin: %s\n", qUtf8Printable(message));
+        // Shown too: started from a desktop entry (or on Windows) there is no console to read.
+        if (QGuiApplication::platformName() != QLatin1String("offscreen")
+            && QGuiApplication::platformName() != QLatin1String("minimal")) {
+            QMessageBox::critical(nullptr, QApplication::applicationDisplayName(), message);
+        }
         return 1;
     }
     return run(options);

@@ -2,6 +2,8 @@
 // Notifier: tray balloons plus an in-app history.
 #include "common/Notifier.h"
 
+#include "common/StyleIcons.h"
+
 #include <QGuiApplication>
 #include <QSystemTrayIcon>
 
@@ -15,6 +17,7 @@ void Notifier::start()
         return;
     m_started = true;
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        ensureApplicationIcon(); // a notification may come before the window's first paint
         m_tray = new QSystemTrayIcon(QGuiApplication::windowIcon(), this);
         m_tray->setToolTip(QGuiApplication::applicationDisplayName());
         m_tray->show();

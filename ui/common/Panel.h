@@ -31,8 +31,8 @@ public:
 
     virtual QString title() const = 0;
     /// The area icon bundled with the app (":/icons/areas/<objectName without 'Panel',
-    /// lower-case>.png", and "@2x" for high-DPI screens, rendered at build time from
-    /// resources/icons/areas/), so the sidebar looks the same on every desktop.
+    /// lower-case>.png", with "@2x" and "@3x" for high-DPI screens, rendered at build time
+    /// from resources/icons/areas/), so the sidebar looks the same on every desktop.
     virtual QIcon icon() const { return areaIcon(objectName()); }
     /// The same for a panel that is not built yet (MainWindow builds them on demand).
     static QIcon areaIcon(const QString &panelObjectName);

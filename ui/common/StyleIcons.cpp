@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// StyleIcons: a per-style cache of standard icons.
+// StyleIcons: a per-style cache of standard icons, and the application icon.
 #include "common/StyleIcons.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QHash>
 #include <QPointer>
 #include <QWidget>
@@ -43,6 +44,14 @@ QIcon themeIcon(const QString &name, const QWidget *widget, QStyle::StandardPixm
     if (icon.isNull() || icon.availableSizes().isEmpty())
         return standardIcon(widget, fallback);
     return icon;
+}
+
+void ensureApplicationIcon()
+{
+    if (!QGuiApplication::windowIcon().isNull())
+        return;
+    QGuiApplication::setWindowIcon(QIcon::fromTheme(
+        QGuiApplication::desktopFileName(), QIcon(QStringLiteral(":/icons/opentok-admin.svg"))));
 }
 
 } // namespace otadmin

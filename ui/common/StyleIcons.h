@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The style's standard icons, loaded once: building a panel no longer decodes the same PNGs.
+// The style's standard icons, loaded once (building a panel no longer decodes the same PNGs),
+// and the application's icon.
 #pragma once
 
 #include <QIcon>
@@ -17,5 +18,11 @@ QIcon standardIcon(const QWidget *widget, QStyle::StandardPixmap pixmap);
 /// The desktop theme's icon `name`, else the cached standard icon `fallback` (only loaded
 /// when needed) — what QIcon::fromTheme(name, style()->standardIcon(fallback)) gives.
 QIcon themeIcon(const QString &name, const QWidget *widget, QStyle::StandardPixmap fallback);
+
+/// Sets the application's icon unless it has one: the desktop theme's icon named like the
+/// desktop entry (QGuiApplication::desktopFileName()), else the bundled SVG. Not set at start:
+/// the SVG needs QtSvg and a parse (~1 ms) that the first screen does not, so the main window
+/// calls this after its first paint, and the tray icon, which shows it, before it starts.
+void ensureApplicationIcon();
 
 } // namespace otadmin
