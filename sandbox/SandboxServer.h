@@ -4,6 +4,7 @@
 #pragma once
 
 #include "Router.h"
+#include "SandboxConfig.h"
 #include "SandboxState.h"
 
 #include <QHash>
@@ -21,14 +22,6 @@ class QHttpServerResponder;
 class QTcpServer;
 
 namespace otadmin::sandbox {
-
-struct SandboxConfig
-{
-    QString apiKey, apiSecret; // empty = generate (8-digit key, 40-hex secret)
-    QString accountKey, accountSecret; // empty = generate
-    int archiveProcessingMs = 1000; // stopped -> available/uploaded
-    int rtmpConnectMs = 1000; // connecting -> live (RTMP targets and HLS)
-};
 
 // One request that reached the HTTP layer outside /_sandbox, with the status it got.
 struct JournalEntry

@@ -2,6 +2,8 @@
 // The in-memory model: JSON views, ID generation and archive/broadcast lifecycles.
 #include "SandboxState.h"
 
+#include "SandboxConfig.h"
+
 #include <QRandomGenerator>
 #include <QUuid>
 
@@ -445,14 +447,12 @@ QString SandboxState::newHexId()
 
 QString SandboxState::newApiKey()
 {
-    return QString::number(QRandomGenerator::global()->bounded(10000000, 100000000));
+    return sandbox::newApiKey();
 }
 
 QString SandboxState::newSecret()
 {
-    QByteArray bytes(20, Qt::Uninitialized);
-    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), 5);
-    return QString::fromLatin1(bytes.toHex());
+    return sandbox::newSecret();
 }
 
 } // namespace otadmin::sandbox

@@ -3,10 +3,10 @@
 #include "SandboxLauncher.h"
 
 #include "ProfileController.h"
-#include "SandboxServer.h"
-#include "SandboxState.h"
+#include "sandbox/SandboxModule.h"
 #include "settings/Profile.h"
 
+#include <QLibrary>
 #include <QSocketNotifier>
 #include <QTcpServer>
 #include <QThread>
@@ -28,10 +28,30 @@ SandboxLauncher::~SandboxLauncher()
     m_thread->wait();
 }
 
+SandboxLauncher::ServerFactory SandboxLauncher::moduleFactory(const QString &modulePath)
+{
+    return [modulePath](const sandbox::SandboxConfig &config, QTcpServer *tcp, QObject *host) {
+        QLibrary module(modulePath);
+        module.setLoadHints(QLibrary::PreventUnloadHint);
+        const auto serve =
+            reinterpret_cast<sandbox::ServeFunction>(module.resolve(sandbox::ServeSymbol));
+        if (!serve) {
+            qWarning("The sandbox cannot start: %s", qUtf8Printable(module.errorString()));
+            return false;
+        }
+        return serve(config, tcp, host);
+    };
+}
+
 bool SandboxLauncher::start(QString *error)
 {
     if (m_thread)
         return true;
+    if (!m_factory) {
+        if (error)
+            *error = tr("This build of the app has no sandbox.");
+        return false;
+    }
     auto *tcp = new QTcpServer;
     if (!tcp->listen(QHostAddress::LocalHost, 0)) {
         delete tcp;
@@ -42,12 +62,12 @@ bool SandboxLauncher::start(QString *error)
     // Nothing is accepted until the server is bound on its thread (the backlog holds them).
     tcp->pauseAccepting();
     sandbox::SandboxConfig config;
-    config.apiKey = sandbox::SandboxState::newApiKey();
-    config.apiSecret = sandbox::SandboxState::newSecret();
+    config.apiKey = sandbox::newApiKey();
+    config.apiSecret = sandbox::newSecret();
     do
-        config.accountKey = sandbox::SandboxState::newApiKey();
+        config.accountKey = sandbox::newApiKey();
     while (config.accountKey == config.apiKey);
-    config.accountSecret = sandbox::SandboxState::newSecret();
+    config.accountSecret = sandbox::newSecret();
 
     Profile project;
     project.name = QString::fromLatin1(ProjectProfileName);
@@ -69,18 +89,20 @@ bool SandboxLauncher::start(QString *error)
     m_host->moveToThread(m_thread); // with the listening socket
     QMetaObject::invokeMethod(
         m_host,
-        [host = m_host, tcp, config] {
+        [host = m_host, tcp, config, factory = m_factory] {
             // The server is built when the first connection waits in the backlog.
             auto *waiting =
                 new QSocketNotifier(tcp->socketDescriptor(), QSocketNotifier::Read, host);
             QObject::connect(
-                waiting, &QSocketNotifier::activated, host, [host, tcp, config, waiting] {
+                waiting, &QSocketNotifier::activated, host, [host, tcp, config, factory, waiting] {
                     // Disabled before resumeAccepting() re-enables the server's own notifier
                     // on the same socket: one read notifier per socket at a time.
                     waiting->setEnabled(false);
                     waiting->deleteLater();
-                    auto *server = new sandbox::SandboxServer(config, host);
-                    server->serve(tcp);
+                    if (!factory(config, tcp, host)) {
+                        tcp->close();
+                        return;
+                    }
                     tcp->resumeAccepting();
                 });
         },

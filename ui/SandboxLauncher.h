@@ -5,9 +5,16 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
+
+class QTcpServer;
 class QThread;
 
 namespace otadmin {
+
+namespace sandbox {
+struct SandboxConfig;
+}
 
 class ProfileController;
 
@@ -23,6 +30,10 @@ class ProfileController;
 /// profiles and their URL exist when it returns; connections wait in the socket's backlog until
 /// the server is ready. The server is not reachable from the GUI thread: only over HTTP, as the
 /// real service.
+///
+/// The server itself (QtHttpServer) is not linked here: whoever builds the app gives a
+/// ServerFactory. The desktop app loads it from a module at the first call, so a start never
+/// loads QtHttpServer (app/gui/GuiMain.cpp); tests link it.
 class SandboxLauncher : public QObject
 {
     Q_OBJECT
@@ -32,16 +43,28 @@ public:
     static constexpr char AccountProfileName[] = "Sandbox account";
     static constexpr char TagColor[] = "#2e9d4f";
 
+    /// Builds the server on `tcp` (listening, paused) as a child of `host`, on the sandbox's
+    /// thread, when the first connection arrives; returns false when it cannot (the socket is
+    /// then closed, so callers fail at once instead of waiting).
+    using ServerFactory =
+        std::function<bool(const sandbox::SandboxConfig &config, QTcpServer *tcp, QObject *host)>;
+
     explicit SandboxLauncher(ProfileController *profiles, QObject *parent = nullptr);
     /// Stops the server and waits for its thread.
     ~SandboxLauncher() override;
 
+    /// A factory that loads the module at `modulePath` (sandbox/SandboxModule.h) when called;
+    /// when it cannot, it says why (qWarning) and returns false.
+    static ServerFactory moduleFactory(const QString &modulePath);
+    /// Set before start(); without one, start() fails.
+    void setServerFactory(ServerFactory factory) { m_factory = std::move(factory); }
     /// Returns false with `error` set when it cannot listen. Idempotent.
     bool start(QString *error = nullptr);
     bool isRunning() const { return m_thread != nullptr; }
 
 private:
     ProfileController *m_profiles;
+    ServerFactory m_factory;
     QThread *m_thread = nullptr;
     QObject *m_host = nullptr; // lives on m_thread; the server is its child
 };

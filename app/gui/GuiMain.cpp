@@ -34,6 +34,10 @@ int otadminGuiMain(const GuiOptions &options)
     QSettings *settings = createAppSettings(qApp);
     KeychainCredentialStore keychain;
     AppContext context(settings, &keychain);
+    // The sandbox's server is loaded by the sandbox's thread when it is first called, from the
+    // module beside this library: a start never loads QtHttpServer and QtWebSockets.
+    context.sandbox()->setServerFactory(SandboxLauncher::moduleFactory(
+        options.libraryDir + u'/' + QStringLiteral(OTADMIN_SANDBOX_LIBRARY)));
     // Before the window: the sandbox's thread starts its work while the window is built.
     if (options.sandbox) {
         QString error;

@@ -14,6 +14,8 @@ struct GuiOptions
     bool sandbox = false;
     bool quitAfterShown = false;
     QString profile; ///< Empty: the last active profile.
+    /// Where the launcher found this library; the sandbox's module is beside it.
+    QString libraryDir;
 };
 
 } // namespace otadmin
@@ -22,9 +24,11 @@ struct GuiOptions
 /// sandbox when asked, the main window and the event loop; returns the exit code.
 ///
 /// Why a library: everything behind this call links QtNetwork (and through it Kerberos and
-/// libproxy), QtHttpServer, QtWebSockets and QtKeychain. Loaded with the executable, they cost
+/// libproxy) and QtKeychain. Loaded with the executable, they cost
 /// ~2 ms before main() on a 2-core machine, a time in which nothing else can happen; loaded
 /// here, they load while the launcher's other thread reads the font database, which the window
-/// cannot show without (docs/performance.md, row 3).
+/// cannot show without (docs/performance.md, row 3). The embedded sandbox's server (QtHttpServer,
+/// QtWebSockets) is a module of its own, opentok-admin-sandbox, loaded by the sandbox's thread
+/// at its first call (sandbox/SandboxModule.h).
 extern "C" Q_DECL_EXPORT int otadminGuiMain(const otadmin::GuiOptions &options);
 using OtadminGuiMain = int (*)(const otadmin::GuiOptions &);

@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFile>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QImageReader>
 #include <QLibrary>
@@ -101,7 +102,9 @@ int main(int argc, char *argv[])
     });
     const auto joinWarmUp = qScopeGuard([&warmUp] { warmUp.join(); });
 
-    QLibrary library(guiLibraryPath());
+    const QString libraryPath = guiLibraryPath();
+    options.libraryDir = QFileInfo(libraryPath).absolutePath();
+    QLibrary library(libraryPath);
     library.setLoadHints(QLibrary::PreventUnloadHint);
     const auto run = reinterpret_cast<OtadminGuiMain>(library.resolve("otadminGuiMain"));
     if (!run) {

@@ -18,11 +18,13 @@
 
 #include <QAction>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTemporaryDir>
@@ -222,6 +224,9 @@ private Q_SLOTS:
         QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
         MemoryCredentialStore store;
         AppContext context(&settings, &store);
+        // The module the app loads at the sandbox's first call (app/gui/GuiMain.cpp).
+        context.sandbox()->setServerFactory(
+            SandboxLauncher::moduleFactory(QStringLiteral(OTADMIN_SANDBOX_MODULE)));
         MainWindow window(context);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -245,6 +250,41 @@ private Q_SLOTS:
         QTRY_COMPARE(context.profiles()->activeName(), QStringLiteral("Sandbox account"));
         auto projects = test::await(context.workspace()->account()->listProjects());
         QVERIFY2(projects->isSuccess(), qPrintable(projects->error().userMessage()));
+    }
+
+    void sandboxWithoutItsModuleFailsCallsAtOnce()
+    {
+        // A broken install: the module is missing. The sandbox still listens (its profiles
+        // exist), and the first call fails at once instead of waiting for its deadline.
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        MemoryCredentialStore store;
+        AppContext context(&settings, &store);
+        context.sandbox()->setServerFactory(
+            SandboxLauncher::moduleFactory(dir.filePath(QStringLiteral("no-such-module.so"))));
+        QString error;
+        QVERIFY2(context.sandbox()->start(&error), qPrintable(error));
+        context.profiles()->activate(QString::fromLatin1(SandboxLauncher::ProjectProfileName));
+        QTRY_COMPARE(context.profiles()->activeName(), QStringLiteral("Sandbox"));
+        QTest::ignoreMessage(
+            QtWarningMsg, QRegularExpression(QStringLiteral("^The sandbox cannot start: ")));
+        QElapsedTimer timer;
+        timer.start();
+        auto created = test::await(context.workspace()->sessions()->create({}));
+        QVERIFY(!created->isSuccess());
+        QVERIFY2(timer.elapsed() < 10'000, qPrintable(QString::number(timer.elapsed())));
+    }
+
+    void sandboxNeedsAServer()
+    {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        MemoryCredentialStore store;
+        AppContext context(&settings, &store);
+        QString error;
+        QVERIFY(!context.sandbox()->start(&error));
+        QVERIFY(!error.isEmpty());
+        QVERIFY(!context.sandbox()->isRunning());
     }
 
     void screenshot()
