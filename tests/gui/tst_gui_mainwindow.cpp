@@ -32,6 +32,19 @@
 
 using namespace otadmin;
 
+namespace {
+
+// An app context with no profile, in a settings file of its own (a first start).
+struct FreshContext
+{
+    QTemporaryDir dir;
+    QSettings settings {dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat};
+    MemoryCredentialStore store;
+    AppContext context {&settings, &store};
+};
+
+} // namespace
+
 class TestGuiMainWindow : public QObject
 {
     Q_OBJECT
@@ -174,10 +187,8 @@ private Q_SLOTS:
     {
         // Looking for the system tray talks to the session bus on Linux: not before the window
         // is painted, right after it, and at once for a notification that comes earlier.
-        QTemporaryDir dir;
-        QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
-        MemoryCredentialStore store;
-        AppContext context(&settings, &store);
+        FreshContext fresh;
+        AppContext &context = fresh.context;
         MainWindow window(context);
         window.show();
         QVERIFY(!context.notifier()->isStarted());
@@ -220,10 +231,8 @@ private Q_SLOTS:
     void firstStartOffersTheSandbox()
     {
         // No profile at all: the welcome page, then the embedded sandbox on one click.
-        QTemporaryDir dir;
-        QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
-        MemoryCredentialStore store;
-        AppContext context(&settings, &store);
+        FreshContext fresh;
+        AppContext &context = fresh.context;
         // The module the app loads at the sandbox's first call (app/gui/GuiMain.cpp).
         context.sandbox()->setServerFactory(
             SandboxLauncher::moduleFactory(QStringLiteral(OTADMIN_SANDBOX_MODULE)));
@@ -256,12 +265,10 @@ private Q_SLOTS:
     {
         // A broken install: the module is missing. The sandbox still listens (its profiles
         // exist), and the first call fails at once instead of waiting for its deadline.
-        QTemporaryDir dir;
-        QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
-        MemoryCredentialStore store;
-        AppContext context(&settings, &store);
-        context.sandbox()->setServerFactory(
-            SandboxLauncher::moduleFactory(dir.filePath(QStringLiteral("no-such-module.so"))));
+        FreshContext fresh;
+        AppContext &context = fresh.context;
+        context.sandbox()->setServerFactory(SandboxLauncher::moduleFactory(
+            fresh.dir.filePath(QStringLiteral("no-such-module.so"))));
         QString error;
         QVERIFY2(context.sandbox()->start(&error), qPrintable(error));
         context.profiles()->activate(QString::fromLatin1(SandboxLauncher::ProjectProfileName));
@@ -277,10 +284,8 @@ private Q_SLOTS:
 
     void sandboxNeedsAServer()
     {
-        QTemporaryDir dir;
-        QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
-        MemoryCredentialStore store;
-        AppContext context(&settings, &store);
+        FreshContext fresh;
+        AppContext &context = fresh.context;
         QString error;
         QVERIFY(!context.sandbox()->start(&error));
         QVERIFY(!error.isEmpty());
