@@ -54,6 +54,25 @@ QString guiLibraryPath()
     return dir + QStringLiteral(OTADMIN_GUI_LIBRARY_RELDIR "/") + fileName;
 }
 
+// RTLD_DEEPBIND: the library and its dependencies resolve their symbols in their own
+// dependencies first. Loading it looks ~4,500 symbols up, and searching the launcher's 48
+// libraries first for each made it 4.9 M instructions instead of 3.8 M (callgrind). Not under a
+// sanitizer (its runtime interposes malloc and refuses deep binding), nor with LD_PRELOAD
+// (deep-bound code would bypass an interposed allocator and free what it did not allocate).
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr bool UnderSanitizer = true;
+#elif defined(__has_feature)
+constexpr bool UnderSanitizer = __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+    || __has_feature(thread_sanitizer);
+#else
+constexpr bool UnderSanitizer = false;
+#endif
+
+bool deepBindIsSafe()
+{
+    return !UnderSanitizer && qEnvironmentVariableIsEmpty("LD_PRELOAD");
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -105,7 +124,8 @@ int main(int argc, char *argv[])
     const QString libraryPath = guiLibraryPath();
     options.libraryDir = QFileInfo(libraryPath).absolutePath();
     QLibrary library(libraryPath);
-    library.setLoadHints(QLibrary::PreventUnloadHint);
+    library.setLoadHints(deepBindIsSafe() ? QLibrary::PreventUnloadHint | QLibrary::DeepBindHint
+                                          : QLibrary::PreventUnloadHint);
     const auto run = reinterpret_cast<OtadminGuiMain>(library.resolve("otadminGuiMain"));
     if (!run) {
         const QString message =
