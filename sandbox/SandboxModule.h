@@ -7,13 +7,13 @@
 class QObject;
 class QTcpServer;
 
-/// Builds the sandbox server on `tcp` (listening) as a child of `host`, on the calling thread;
-/// returns true. Why a module: the desktop app loads it at the sandbox's first call, so its
+/// Builds the sandbox server on `tcp` (listening) as a child of `host`, on the calling thread.
+/// Why a module: the desktop app loads it at the sandbox's first call, so its
 /// start never loads QtHttpServer and QtWebSockets (ui/SandboxLauncher.h).
-extern "C" Q_DECL_EXPORT bool otadminServeSandbox(
+extern "C" Q_DECL_EXPORT void otadminServeSandbox(
     const otadmin::sandbox::SandboxConfig &config, QTcpServer *tcp, QObject *host);
 
 namespace otadmin::sandbox {
-using ServeFunction = bool (*)(const SandboxConfig &, QTcpServer *, QObject *);
+using ServeFunction = void (*)(const SandboxConfig &, QTcpServer *, QObject *);
 constexpr char ServeSymbol[] = "otadminServeSandbox";
 } // namespace otadmin::sandbox

@@ -5,6 +5,7 @@
 #include "AboutDialog.h"
 #include "AppContext.h"
 #include "ProfileController.h"
+#include "SandboxLauncher.h"
 #include "api/Workspace.h"
 #include "archives/ArchivesPanel.h"
 #include "broadcasts/BroadcastsPanel.h"
@@ -115,6 +116,9 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     });
     connect(profiles, &ProfileController::activated, this, &MainWindow::updateProfileUi);
     connect(profiles, &ProfileController::activationFailed, this, &MainWindow::updateProfileUi);
+    // A broken install: the sandbox's server module is missing. Its calls fail; this says why.
+    connect(m_context.sandbox(), &SandboxLauncher::failed, this,
+        [this](const QString &reason) { m_banner->showError(reason); });
     // After the connections above: the banner is set once the window shows the outcome.
     m_notices = new ActivationNotices(m_context, m_banner, this);
     statusBar()->addWidget(m_notices->statusLabel());

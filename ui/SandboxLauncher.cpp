@@ -32,14 +32,16 @@ SandboxLauncher::ServerFactory SandboxLauncher::moduleFactory(const QString &mod
 {
     return [modulePath](const sandbox::SandboxConfig &config, QTcpServer *tcp, QObject *host) {
         QLibrary module(modulePath);
-        module.setLoadHints(QLibrary::PreventUnloadHint);
+        module.setLoadHints(QLibrary::PreventUnloadHint | QLibrary::ResolveAllSymbolsHint);
         const auto serve =
             reinterpret_cast<sandbox::ServeFunction>(module.resolve(sandbox::ServeSymbol));
         if (!serve) {
-            qWarning("The sandbox cannot start: %s", qUtf8Printable(module.errorString()));
-            return false;
+            const QString reason = tr("The sandbox cannot start: %1").arg(module.errorString());
+            qWarning("%s", qUtf8Printable(reason));
+            return reason;
         }
-        return serve(config, tcp, host);
+        serve(config, tcp, host);
+        return QString();
     };
 }
 
@@ -89,18 +91,19 @@ bool SandboxLauncher::start(QString *error)
     m_host->moveToThread(m_thread); // with the listening socket
     QMetaObject::invokeMethod(
         m_host,
-        [host = m_host, tcp, config, factory = m_factory] {
+        [this, host = m_host, tcp, config, factory = m_factory] {
             // The server is built when the first connection waits in the backlog.
             auto *waiting =
                 new QSocketNotifier(tcp->socketDescriptor(), QSocketNotifier::Read, host);
-            QObject::connect(
-                waiting, &QSocketNotifier::activated, host, [host, tcp, config, factory, waiting] {
+            QObject::connect(waiting, &QSocketNotifier::activated, host,
+                [this, host, tcp, config, factory, waiting] {
                     // Disabled before resumeAccepting() re-enables the server's own notifier
                     // on the same socket: one read notifier per socket at a time.
                     waiting->setEnabled(false);
                     waiting->deleteLater();
-                    if (!factory(config, tcp, host)) {
+                    if (const QString reason = factory(config, tcp, host); !reason.isEmpty()) {
                         tcp->close();
+                        Q_EMIT failed(reason); // queued to the launcher's thread
                         return;
                     }
                     tcp->resumeAccepting();

@@ -32,8 +32,8 @@ class ProfileController;
 /// real service.
 ///
 /// The server itself (QtHttpServer) is not linked here: whoever builds the app gives a
-/// ServerFactory. The desktop app loads it from a module at the first call, so a start never
-/// loads QtHttpServer (app/gui/GuiMain.cpp); tests link it.
+/// ServerFactory. The desktop app loads it from a module at the first call (moduleFactory()),
+/// so a start never loads QtHttpServer (app/gui/GuiMain.cpp).
 class SandboxLauncher : public QObject
 {
     Q_OBJECT
@@ -44,23 +44,29 @@ public:
     static constexpr char TagColor[] = "#2e9d4f";
 
     /// Builds the server on `tcp` (listening, paused) as a child of `host`, on the sandbox's
-    /// thread, when the first connection arrives; returns false when it cannot (the socket is
-    /// then closed, so callers fail at once instead of waiting).
-    using ServerFactory =
-        std::function<bool(const sandbox::SandboxConfig &config, QTcpServer *tcp, QObject *host)>;
+    /// thread, when the first connection arrives. Returns an empty string, or why it cannot:
+    /// the socket is then closed, so calls fail at once instead of waiting for their deadline,
+    /// and failed() says why.
+    using ServerFactory = std::function<QString(
+        const sandbox::SandboxConfig &config, QTcpServer *tcp, QObject *host)>;
 
     explicit SandboxLauncher(ProfileController *profiles, QObject *parent = nullptr);
     /// Stops the server and waits for its thread.
     ~SandboxLauncher() override;
 
-    /// A factory that loads the module at `modulePath` (sandbox/SandboxModule.h) when called;
-    /// when it cannot, it says why (qWarning) and returns false.
+    /// A factory that loads the module at `modulePath` (sandbox/SandboxModule.h) when called,
+    /// every symbol resolved at once (a broken module fails there, not in the middle of a call).
     static ServerFactory moduleFactory(const QString &modulePath);
-    /// Set before start(); without one, start() fails.
+    /// Set before start(); without one, start() fails with an error.
     void setServerFactory(ServerFactory factory) { m_factory = std::move(factory); }
-    /// Returns false with `error` set when it cannot listen. Idempotent.
+    /// Returns false with `error` set when it cannot listen or has no factory. Idempotent.
     bool start(QString *error = nullptr);
     bool isRunning() const { return m_thread != nullptr; }
+
+Q_SIGNALS:
+    /// The server could not be built at the first call (a broken install): `reason` for the
+    /// user. Emitted once; the sandbox's calls fail from then on.
+    void failed(const QString &reason);
 
 private:
     ProfileController *m_profiles;

@@ -4,10 +4,9 @@
 
 #include "SandboxServer.h"
 
-bool otadminServeSandbox(
+void otadminServeSandbox(
     const otadmin::sandbox::SandboxConfig &config, QTcpServer *tcp, QObject *host)
 {
     auto *server = new otadmin::sandbox::SandboxServer(config, host);
     server->serve(tcp);
-    return true;
 }

@@ -18,6 +18,17 @@ fi
 for program in opentok-admin opentok-admin-cli opentok-sandbox; do
   [ -x "$stage/usr/bin/$program" ] || { echo "FAIL: usr/bin/$program is not executable" >&2; exit 1; }
 done
+# The app's two libraries load with every symbol resolved (the sandbox's module is only loaded
+# at the sandbox's first call, which the start below does not make) and export their entry.
+for module in "$stage"/usr/lib*/opentok-admin/*.so "$stage"/usr/lib/*/opentok-admin/*.so; do
+  [ -e "$module" ] || continue
+  if ldd -r "$module" 2>&1 | grep -E 'undefined symbol|not found'; then
+    echo "FAIL: $module does not load" >&2
+    exit 1
+  fi
+  nm -D --defined-only "$module" | grep -qE ' T otadmin(GuiMain|ServeSandbox)$' \
+    || { echo "FAIL: $module exports no entry point" >&2; exit 1; }
+done
 # The installed launcher finds its application library where the install put it, and the app
 # starts on its sandbox (a throwaway home: nothing of the user's is read or written).
 mkdir -m 700 "$stage/runtime"

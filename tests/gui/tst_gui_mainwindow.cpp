@@ -10,10 +10,12 @@
 #include "api/ArchivesApi.h"
 #include "api/SessionsApi.h"
 #include "api/Workspace.h"
+#include "common/MessageBanner.h"
 #include "common/Notifier.h"
 #include "common/Panel.h"
 #include "common/ProfileColor.h"
 #include "credentials/MemoryCredentialStore.h"
+#include "net/ApiError.h"
 #include "settings/ProfileStore.h"
 
 #include <QAction>
@@ -26,6 +28,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -264,11 +267,16 @@ private Q_SLOTS:
     void sandboxWithoutItsModuleFailsCallsAtOnce()
     {
         // A broken install: the module is missing. The sandbox still listens (its profiles
-        // exist), and the first call fails at once instead of waiting for its deadline.
+        // exist); the first call fails at once instead of waiting for its 30 s deadline, and
+        // the window says why.
         FreshContext fresh;
         AppContext &context = fresh.context;
         context.sandbox()->setServerFactory(SandboxLauncher::moduleFactory(
             fresh.dir.filePath(QStringLiteral("no-such-module.so"))));
+        MainWindow window(context);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy failed(context.sandbox(), &SandboxLauncher::failed);
         QString error;
         QVERIFY2(context.sandbox()->start(&error), qPrintable(error));
         context.profiles()->activate(QString::fromLatin1(SandboxLauncher::ProjectProfileName));
@@ -277,9 +285,16 @@ private Q_SLOTS:
             QtWarningMsg, QRegularExpression(QStringLiteral("^The sandbox cannot start: ")));
         QElapsedTimer timer;
         timer.start();
-        auto created = test::await(context.workspace()->sessions()->create({}));
+        auto created = test::await(context.workspace()->sessions()->create({}), 40'000);
         QVERIFY(!created->isSuccess());
-        QVERIFY2(timer.elapsed() < 10'000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(created->error().kind(), ApiError::Kind::Network);
+        QVERIFY2(timer.elapsed() < 5'000, qPrintable(QString::number(timer.elapsed())));
+        QTRY_COMPARE(failed.count(), 1);
+        const QString reason = failed.at(0).at(0).toString();
+        QVERIFY2(reason.contains(QLatin1String("no-such-module.so")), qPrintable(reason));
+        auto *banner = window.findChild<MessageBanner *>(QStringLiteral("windowBanner"));
+        QTRY_VERIFY(banner->isVisible());
+        QCOMPARE(banner->text(), reason);
     }
 
     void sandboxNeedsAServer()
