@@ -20,9 +20,11 @@ for program in opentok-admin opentok-admin-cli opentok-sandbox; do
 done
 # The app's two libraries load with every symbol resolved (the sandbox's module is only loaded
 # at the sandbox's first call, which the start below does not make) and export their entry.
+# A sanitizer's runtime is in the executable that loads them: its symbols do not count.
 for module in "$stage"/usr/lib*/opentok-admin/*.so "$stage"/usr/lib/*/opentok-admin/*.so; do
   [ -e "$module" ] || continue
-  if ldd -r "$module" 2>&1 | grep -E 'undefined symbol|not found'; then
+  if ldd -r "$module" 2>&1 | grep -E 'undefined symbol|not found' \
+    | grep -vE 'undefined symbol: __(asan|ubsan|lsan|sanitizer)_'; then
     echo "FAIL: $module does not load" >&2
     exit 1
   fi
