@@ -3,6 +3,7 @@
 #include "RequestRules.h"
 #include "Router.h"
 #include "Routes.h"
+#include "SandboxConfig.h"
 #include "SandboxState.h"
 
 #include <algorithm>
@@ -75,7 +76,7 @@ void registerAccountRoutes(Router &router, SandboxState &state)
             Project *p = st->project(ctx.params.value(QStringLiteral("projectApiKey")));
             if (!p)
                 return projectNotFound();
-            p->secret = SandboxState::newSecret(); // the old secret stops working at once
+            p->secret = newSecret(); // the old secret stops working at once
             return Reply::json(p->toJson());
         });
 }

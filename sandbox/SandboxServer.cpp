@@ -53,16 +53,16 @@ SandboxServer::SandboxServer(SandboxConfig config, QObject *parent)
 {
     installLogFilterOnce();
     if (m_config.apiKey.isEmpty())
-        m_config.apiKey = SandboxState::newApiKey();
+        m_config.apiKey = newApiKey();
     if (m_config.apiSecret.isEmpty())
-        m_config.apiSecret = SandboxState::newSecret();
+        m_config.apiSecret = newSecret();
     if (m_config.accountKey.isEmpty()) {
         do
-            m_config.accountKey = SandboxState::newApiKey();
+            m_config.accountKey = newApiKey();
         while (m_config.accountKey == m_config.apiKey);
     }
     if (m_config.accountSecret.isEmpty())
-        m_config.accountSecret = SandboxState::newSecret();
+        m_config.accountSecret = newSecret();
     initialiseState();
 
     // Literal paths first: the router takes the first match.

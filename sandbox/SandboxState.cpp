@@ -445,14 +445,4 @@ QString SandboxState::newHexId()
     return QUuid::createUuid().toString(QUuid::Id128);
 }
 
-QString SandboxState::newApiKey()
-{
-    return sandbox::newApiKey();
-}
-
-QString SandboxState::newSecret()
-{
-    return sandbox::newSecret();
-}
-
 } // namespace otadmin::sandbox

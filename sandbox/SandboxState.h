@@ -231,8 +231,6 @@ public:
         const QString &apiKey, const QString &location, qint64 createdAtMs);
     static QString newUuid();
     static QString newHexId(); // 32 hex digits, like broadcast IDs
-    static QString newApiKey(); // 8 digits
-    static QString newSecret(); // 40 hex digits
 
 private:
     void updateRecordingState(Session &session);

@@ -256,8 +256,7 @@ void TestGuiProjects::refreshSecretOutcomeUnknownKeepsOldSecret()
     const Profile profile = saveProjectProfile();
     const QByteArray oldSecret = m_fixture->server().apiSecret().toUtf8();
     // The service rotates, then the answer is lost and the project cannot be read back.
-    m_fixture->server().state().project(profile.apiKey)->secret =
-        sandbox::SandboxState::newSecret();
+    m_fixture->server().state().project(profile.apiKey)->secret = sandbox::newSecret();
     m_fixture->server().forceNextResponse("POST", QStringLiteral("*/refreshSecret"), 500, {});
     m_fixture->server().forceNextResponse("GET", QStringLiteral("^/v2/project/[0-9]+$"), 500, {});
     QPointer<RotateSecretDialog> dialog = startRotation();

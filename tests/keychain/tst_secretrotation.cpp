@@ -139,7 +139,7 @@ void TestSecretRotation::rotation()
     QVERIFY(writeStored(store, key, oldSecret));
 
     auto rotateOnServer = [&] {
-        fx.server().state().project(project.apiKey)->secret = sandbox::SandboxState::newSecret();
+        fx.server().state().project(project.apiKey)->secret = sandbox::newSecret();
     };
     const QString refreshPath = QStringLiteral("*/refreshSecret");
     if (fault == QLatin1String("500 before rotating")) {
