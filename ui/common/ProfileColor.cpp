@@ -38,19 +38,14 @@ QColor textOn(const QColor &color, bool enabled)
     return text;
 }
 
-// Keeps `color` in `member`, with the bold font that goes with a colour, and repaints.
+// Keeps `color` in `member` and repaints. The text keeps the window's font: a bold one would be
+// a third font before the first paint (with the panel titles'), and each font costs the GUI
+// thread a fontconfig match of ~0.8 ms (docs/performance.md); the colour alone marks the tag.
 void applyColor(QWidget *widget, QColor &member, const QColor &color)
 {
     if (color == member)
         return;
     member = color;
-    if (color.isValid()) {
-        QFont bold;
-        bold.setBold(true);
-        widget->setFont(bold.resolve(widget->font()));
-    } else {
-        widget->setFont(QFont()); // back to the inherited font
-    }
     widget->update();
 }
 } // namespace

@@ -11,7 +11,7 @@ namespace otadmin {
 /// Black or white, whichever reads on `background`.
 QColor contrastingTextColor(const QColor &background);
 
-/// The profile's name on a rounded tag of its colour (bold, contrasting text). Painted by
+/// The profile's name on a rounded tag of its colour (contrasting text). Painted by
 /// hand: a style sheet would make Qt create a QStyleSheetStyle for the label and polish it
 /// again on every change (~1 ms of the start-up for the two profile widgets).
 class ProfileTag : public QLabel
@@ -32,8 +32,8 @@ private:
 };
 
 /// The profile switcher: a combo box that, while the active profile has a colour, is painted
-/// as a rounded button of that colour with the name in bold, on every platform style (native
-/// styles ignore a palette's button colour), so the environment stays visible at all times.
+/// as a rounded button of that colour with the name in a contrasting colour, on every platform
+/// style (native styles ignore a palette's button colour): the environment stays in sight.
 class ProfileSwitcher : public QComboBox
 {
     Q_OBJECT
