@@ -6,6 +6,7 @@
 #include "MainWindow.h"
 #include "ProfileController.h"
 #include "SandboxLauncher.h"
+#include "common/StyleIcons.h"
 #include "credentials/KeychainCredentialStore.h"
 #include "settings/AppSettings.h"
 #include "settings/ProfileStore.h"
@@ -31,6 +32,7 @@ int otadminGuiMain(const GuiOptions &options)
             std::async(std::launch::async, [] { (void)QSslConfiguration::defaultConfiguration(); });
     }
 
+    deferStandardIcons();
     QSettings *settings = createAppSettings(qApp);
     KeychainCredentialStore keychain;
     AppContext context(settings, &keychain);
@@ -70,5 +72,6 @@ int otadminGuiMain(const GuiOptions &options)
     }
 
     window.show();
-    return QApplication::exec();
+    const int rc = QApplication::exec();
+    return rc;
 }

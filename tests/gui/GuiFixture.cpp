@@ -6,6 +6,7 @@
 #include "SandboxFixture.h"
 #include "SandboxLauncher.h"
 #include "api/Workspace.h"
+#include "common/StyleIcons.h"
 
 #include <QApplication>
 #include <QPalette>
@@ -47,6 +48,8 @@ GuiFixture::GuiFixture() : GuiFixture(SandboxFixture::fastConfig()) { }
 GuiFixture::GuiFixture(const sandbox::SandboxConfig &config)
 {
     applyDarkPaletteWhenAsked();
+    // As otadminGuiMain() does: every GUI test runs with the deferred standard icons.
+    deferStandardIcons();
     m_settings = std::make_unique<QSettings>(
         m_dir.filePath(QStringLiteral("opentok-admin.ini")), QSettings::IniFormat);
     m_server = std::make_unique<sandbox::SandboxServer>(config);

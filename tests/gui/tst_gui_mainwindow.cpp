@@ -25,11 +25,13 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
+#include <QProxyStyle>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QStyleOption>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -109,6 +111,37 @@ private Q_SLOTS:
         }
         QCOMPARE(url->text(), m_fixture->server().baseUrl().toString());
         QVERIFY(m_fixture->window().windowTitle().startsWith(QStringLiteral("Sandbox")));
+    }
+
+    void standardIconsAreReadWhenUsedAndLookTheSame()
+    {
+        // The fixture installs the deferring style as otadminGuiMain() does.
+        auto *style = qobject_cast<QProxyStyle *>(QApplication::style());
+        QVERIFY(style && style->baseStyle());
+        for (const QStyle::StandardPixmap pixmap :
+            {QStyle::SP_BrowserReload, QStyle::SP_ToolBarHorizontalExtensionButton,
+                QStyle::SP_LineEditClearButton, QStyle::SP_ArrowBack}) {
+            for (const Qt::LayoutDirection direction : {Qt::LeftToRight, Qt::RightToLeft}) {
+                QStyleOption option;
+                option.direction = direction;
+                const QIcon deferred = style->standardIcon(pixmap, &option);
+                const QIcon direct = style->baseStyle()->standardIcon(pixmap, &option);
+                QVERIFY(!deferred.isNull());
+                QCOMPARE(deferred.availableSizes(), direct.availableSizes());
+                for (const qreal scale : {1.0, 2.0}) {
+                    QCOMPARE(deferred.pixmap(QSize(16, 16), scale).toImage(),
+                        direct.pixmap(QSize(16, 16), scale).toImage());
+                }
+                QCOMPARE(deferred.pixmap(QSize(16, 16), QIcon::Disabled).toImage(),
+                    direct.pixmap(QSize(16, 16), QIcon::Disabled).toImage());
+            }
+        }
+        // The area icons, read as PNGs: the 22 px picture, "@2x" for a scale of 2.
+        const QIcon area = Panel::areaIcon(QStringLiteral("sessionsPanel"));
+        QCOMPARE(area.pixmap(QSize(22, 22), 1.0).toImage().convertToFormat(QImage::Format_ARGB32),
+            QImage(QStringLiteral(":/icons/areas/sessions.png"))
+                .convertToFormat(QImage::Format_ARGB32));
+        QCOMPARE(area.actualSize(QSize(22, 22)), QSize(22, 22));
     }
 
     void ctrlNumberSwitchesPanels()

@@ -7,10 +7,13 @@
 #include "common/MessageBanner.h"
 #include "net/ApiReply.h"
 
+#include <QGuiApplication>
+#include <QImageReader>
 #include <QLabel>
 #include <QPointer>
 #include <QProgressBar>
 #include <QVBoxLayout>
+#include <QtMath>
 
 namespace otadmin {
 
@@ -58,7 +61,25 @@ QIcon Panel::areaIcon(const QString &panelObjectName)
 {
     QString area = panelObjectName;
     area.chop(area.endsWith(QLatin1String("Panel")) ? 5 : 0);
-    return QIcon(QStringLiteral(":/icons/areas/%1.png").arg(area.toLower()));
+    const QString base = QStringLiteral(":/icons/areas/") + area.toLower();
+    // Read as the PNGs they are. QIcon(fileName) would ask every image format plugin whether it
+    // reads the file, loading them all on the GUI thread before the first paint (~1.5 ms) while
+    // the launcher's warm-up thread is still on the fonts (docs/performance.md).
+    QIcon icon;
+    const auto add = [&icon](const QString &fileName, int scale) {
+        QImageReader reader(fileName, "png");
+        reader.setAutoDetectImageFormat(false);
+        QImage image = reader.read();
+        if (image.isNull())
+            return;
+        image.setDevicePixelRatio(scale);
+        icon.addPixmap(QPixmap::fromImage(std::move(image)));
+    };
+    add(base + QStringLiteral(".png"), 1);
+    // Like QIcon(fileName): the "@2x" or "@3x" file for the application's scale too.
+    if (const int scale = qBound(1, qCeil(qApp->devicePixelRatio()), 3); scale > 1)
+        add(base + QStringLiteral("@%1x.png").arg(scale), scale);
+    return icon;
 }
 
 void Panel::followActiveProfile()

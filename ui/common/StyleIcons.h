@@ -19,6 +19,16 @@ QIcon standardIcon(const QWidget *widget, QStyle::StandardPixmap pixmap);
 /// when needed) — what QIcon::fromTheme(name, style()->standardIcon(fallback)) gives.
 QIcon themeIcon(const QString &name, const QWidget *widget, QStyle::StandardPixmap fallback);
 
+/// Makes the application's style hand out its standard icons unread: each one reads its PNGs
+/// (every size, decoded) when it is first painted or measured instead of when a widget asks
+/// for it. QMenuBar and QToolBar ask for their extension button's icon when they are built, for
+/// a button that only shows when the bar overflows; that made the GUI thread load every image
+/// format plugin and decode PNGs before the first paint (~1.5 ms of the start-up), while the
+/// launcher's warm-up thread loads the plugins alongside. Wraps a new instance of the current
+/// style (QApplication::style(), so a -style choice holds) in a QProxyStyle that changes
+/// nothing else. Call before the first widget; does nothing when the style is wrapped already.
+void deferStandardIcons();
+
 /// Sets the application's icon unless it has one: the desktop theme's icon named like the
 /// desktop entry (QGuiApplication::desktopFileName()), else the bundled SVG. Not set at start:
 /// the SVG needs QtSvg and a parse (~1 ms) that the first screen does not, so the main window
