@@ -72,6 +72,5 @@ int otadminGuiMain(const GuiOptions &options)
     }
 
     window.show();
-    const int rc = QApplication::exec();
-    return rc;
+    return QApplication::exec();
 }

@@ -25,6 +25,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
+#include <QPainter>
 #include <QProxyStyle>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -113,35 +114,67 @@ private Q_SLOTS:
         QVERIFY(m_fixture->window().windowTitle().startsWith(QStringLiteral("Sandbox")));
     }
 
-    void standardIconsAreReadWhenUsedAndLookTheSame()
+    void iconsReadLateOrAsPngLookTheSame()
     {
-        // The fixture installs the deferring style as otadminGuiMain() does.
+        // The fixture installs the deferring style as otadminGuiMain() does. Also run with
+        // QT_SCALE_FACTOR=2 (tst_gui_mainwindow_scale2), where every icon has a second scale.
         auto *style = qobject_cast<QProxyStyle *>(QApplication::style());
         QVERIFY(style && style->baseStyle());
-        for (const QStyle::StandardPixmap pixmap :
-            {QStyle::SP_BrowserReload, QStyle::SP_ToolBarHorizontalExtensionButton,
-                QStyle::SP_LineEditClearButton, QStyle::SP_ArrowBack}) {
+        const qreal appScale = qApp->devicePixelRatio();
+        const auto compare = [](const QIcon &deferred, const QIcon &direct) {
+            QVERIFY(!deferred.isNull());
+            QCOMPARE(deferred.availableSizes(), direct.availableSizes());
+            QCOMPARE(deferred.actualSize(QSize(16, 16)), direct.actualSize(QSize(16, 16)));
+            for (const qreal scale : {1.0, 1.5, 2.0}) {
+                QCOMPARE(deferred.pixmap(QSize(16, 16), scale).toImage(),
+                    direct.pixmap(QSize(16, 16), scale).toImage());
+            }
+            QCOMPARE(deferred.pixmap(QSize(16, 16), QIcon::Disabled).toImage(),
+                direct.pixmap(QSize(16, 16), QIcon::Disabled).toImage());
+            QImage painted(QSize(32, 32), QImage::Format_ARGB32_Premultiplied);
+            QImage paintedDirect = painted;
+            painted.setDevicePixelRatio(2);
+            paintedDirect.setDevicePixelRatio(2);
+            painted.fill(Qt::transparent);
+            paintedDirect.fill(Qt::transparent);
+            {
+                QPainter p(&painted);
+                deferred.paint(&p, QRect(0, 0, 16, 16));
+                QPainter q(&paintedDirect);
+                direct.paint(&q, QRect(0, 0, 16, 16));
+            }
+            QCOMPARE(painted, paintedDirect);
+        };
+        // The bars' extension icons, unread until used: as the base style draws them, in
+        // both directions and without an option (the application's direction).
+        for (const QStyle::StandardPixmap pixmap : {QStyle::SP_ToolBarHorizontalExtensionButton,
+                 QStyle::SP_ToolBarVerticalExtensionButton}) {
+            compare(style->standardIcon(pixmap), style->baseStyle()->standardIcon(pixmap));
             for (const Qt::LayoutDirection direction : {Qt::LeftToRight, Qt::RightToLeft}) {
                 QStyleOption option;
                 option.direction = direction;
-                const QIcon deferred = style->standardIcon(pixmap, &option);
-                const QIcon direct = style->baseStyle()->standardIcon(pixmap, &option);
-                QVERIFY(!deferred.isNull());
-                QCOMPARE(deferred.availableSizes(), direct.availableSizes());
-                for (const qreal scale : {1.0, 2.0}) {
-                    QCOMPARE(deferred.pixmap(QSize(16, 16), scale).toImage(),
-                        direct.pixmap(QSize(16, 16), scale).toImage());
-                }
-                QCOMPARE(deferred.pixmap(QSize(16, 16), QIcon::Disabled).toImage(),
-                    direct.pixmap(QSize(16, 16), QIcon::Disabled).toImage());
+                compare(style->standardIcon(pixmap, &option),
+                    style->baseStyle()->standardIcon(pixmap, &option));
             }
         }
-        // The area icons, read as PNGs: the 22 px picture, "@2x" for a scale of 2.
+        // Any other: the base style's, as it was.
+        compare(style->standardIcon(QStyle::SP_BrowserReload),
+            style->baseStyle()->standardIcon(QStyle::SP_BrowserReload));
+
+        // The area icons, read as PNGs: the 22 px picture, and "@2x" at a scale of 2.
         const QIcon area = Panel::areaIcon(QStringLiteral("sessionsPanel"));
-        QCOMPARE(area.pixmap(QSize(22, 22), 1.0).toImage().convertToFormat(QImage::Format_ARGB32),
-            QImage(QStringLiteral(":/icons/areas/sessions.png"))
-                .convertToFormat(QImage::Format_ARGB32));
+        const auto argb = [](const QImage &image) {
+            QImage converted = image.convertToFormat(QImage::Format_ARGB32);
+            converted.setDevicePixelRatio(1);
+            return converted;
+        };
+        QCOMPARE(argb(area.pixmap(QSize(22, 22), 1.0).toImage()),
+            argb(QImage(QStringLiteral(":/icons/areas/sessions.png"))));
         QCOMPARE(area.actualSize(QSize(22, 22)), QSize(22, 22));
+        if (appScale >= 2) {
+            QCOMPARE(argb(area.pixmap(QSize(22, 22), 2.0).toImage()),
+                argb(QImage(QStringLiteral(":/icons/areas/sessions@2x.png"))));
+        }
     }
 
     void ctrlNumberSwitchesPanels()

@@ -76,8 +76,10 @@ QIcon Panel::areaIcon(const QString &panelObjectName)
         icon.addPixmap(QPixmap::fromImage(std::move(image)));
     };
     add(base + QStringLiteral(".png"), 1);
-    // Like QIcon(fileName): the "@2x" or "@3x" file for the application's scale too.
-    if (const int scale = qBound(1, qCeil(qApp->devicePixelRatio()), 3); scale > 1)
+    // Like QIcon(fileName): the "@2x" or "@3x" file for the application's scale too, unless
+    // the user turned that off for every Qt application.
+    const int scale = qBound(1, qCeil(qApp->devicePixelRatio()), 3);
+    if (scale > 1 && !qEnvironmentVariableIsSet("QT_HIGHDPI_DISABLE_2X_IMAGE_LOADING"))
         add(base + QStringLiteral("@%1x.png").arg(scale), scale);
     return icon;
 }

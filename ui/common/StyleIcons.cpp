@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// StyleIcons: a per-style cache of standard icons, and the application icon.
+// StyleIcons: cached standard icons, the bars' extension icons read when shown, the app's icon.
 #include "common/StyleIcons.h"
 
 #include <QApplication>
@@ -14,12 +14,18 @@
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 
 namespace otadmin {
 
 namespace {
 
-// An icon that `load` makes the first time anything but isNull() needs it.
+// The standard icon `load` returns, made the first time anything but isNull() needs it. Every
+// size query and pixmap goes through the loaded icon at a device pixel ratio of 1, so that
+// `size` keeps the meaning QIcon gives it when it calls an engine (device pixels); painting
+// goes through QIcon::paint(), which takes the ratio from the painter. No scaledPixmap()
+// override: QIconEngine's own turns the call into pixmap() as QIcon expects in each Qt version.
+// Not streamed: QDataStream gets the key only (nothing streams the two icons this is for).
 class DeferredIconEngine final : public QIconEngine
 {
 public:
@@ -31,18 +37,11 @@ public:
     }
     QSize actualSize(const QSize &size, QIcon::Mode mode, QIcon::State state) override
     {
-        return icon().actualSize(size, mode, state);
+        return icon().pixmap(size, qreal(1), mode, state).size();
     }
     QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
     {
-        return icon().pixmap(size, mode, state);
-    }
-    // `size` is in device pixels here (QIcon::pixmap() multiplied it by `scale`); the icon's
-    // own engine gets it the same way through QIcon::pixmap(size / scale, scale).
-    QPixmap scaledPixmap(
-        const QSize &size, QIcon::Mode mode, QIcon::State state, qreal scale) override
-    {
-        return icon().pixmap(size / scale, scale, mode, state);
+        return icon().pixmap(size, qreal(1), mode, state);
     }
     void addPixmap(const QPixmap &pixmap, QIcon::Mode mode, QIcon::State state) override
     {
@@ -58,7 +57,8 @@ public:
         return icon().availableSizes(mode, state);
     }
     QString iconName() override { return icon().name(); }
-    // Unread, a standard icon counts as there: buttons ask while they are laid out.
+    // Unread, it counts as there: QCommonStyle, which every Qt style builds on, has pictures
+    // of its own for both icons, and the buttons ask while they are laid out.
     bool isNull() override { return m_load ? false : m_icon.isNull(); }
     QString key() const override { return QStringLiteral("otadmin-deferred"); }
     QIconEngine *clone() const override
@@ -90,18 +90,29 @@ public:
     QIcon standardIcon(
         StandardPixmap pixmap, const QStyleOption *option, const QWidget *widget) const override
     {
-        // What the style reads from `option` and `widget` for these icons: the direction
-        // (mirrored arrows). Neither may live until the icon is read.
-        const Qt::LayoutDirection direction = option ? option->direction
-            : widget                                 ? widget->layoutDirection()
-                                                     : QGuiApplication::layoutDirection();
+        // Only the bars' extension buttons: every QMenuBar and QToolBar asks for its icon when
+        // it is built, for a button that shows only when the bar overflows. Everything else
+        // comes from the style as it would.
+        if (pixmap != SP_ToolBarHorizontalExtensionButton
+            && pixmap != SP_ToolBarVerticalExtensionButton)
+            return QProxyStyle::standardIcon(pixmap, option, widget);
+        // All QCommonStyle reads for them is the direction (the arrows turn for right-to-left),
+        // from the option when there is one, else from the application when it makes them.
+        // Neither the option nor the widget may live until then.
+        std::optional<Qt::LayoutDirection> direction;
+        if (option)
+            direction = option->direction;
         return QIcon(new DeferredIconEngine(
             [base = QPointer<QStyle>(baseStyle()), pixmap, direction]() -> QIcon {
-                if (!base)
-                    return {};
+                QStyle *style = base ? base.data() : QApplication::style();
+                // A new style since: its own pictures (and never another deferred icon).
+                if (auto *deferring = dynamic_cast<DeferredIconStyle *>(style))
+                    style = deferring->baseStyle();
+                if (!direction)
+                    return style->standardIcon(pixmap, nullptr, nullptr);
                 QStyleOption read;
-                read.direction = direction;
-                return base->standardIcon(pixmap, &read, nullptr);
+                read.direction = *direction;
+                return style->standardIcon(pixmap, &read, nullptr);
             }));
     }
 };

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The style's standard icons, loaded once (building a panel no longer decodes the same PNGs),
-// and the application's icon.
+// Standard icons loaded once per style, bar extension icons read when shown, the app's icon.
 #pragma once
 
 #include <QIcon>
@@ -19,14 +18,17 @@ QIcon standardIcon(const QWidget *widget, QStyle::StandardPixmap pixmap);
 /// when needed) — what QIcon::fromTheme(name, style()->standardIcon(fallback)) gives.
 QIcon themeIcon(const QString &name, const QWidget *widget, QStyle::StandardPixmap fallback);
 
-/// Makes the application's style hand out its standard icons unread: each one reads its PNGs
-/// (every size, decoded) when it is first painted or measured instead of when a widget asks
-/// for it. QMenuBar and QToolBar ask for their extension button's icon when they are built, for
-/// a button that only shows when the bar overflows; that made the GUI thread load every image
-/// format plugin and decode PNGs before the first paint (~1.5 ms of the start-up), while the
-/// launcher's warm-up thread loads the plugins alongside. Wraps a new instance of the current
-/// style (QApplication::style(), so a -style choice holds) in a QProxyStyle that changes
-/// nothing else. Call before the first widget; does nothing when the style is wrapped already.
+/// Makes the application's style hand out the icons of the bars' extension buttons unread:
+/// they read their PNGs (every size, decoded) when first painted or measured. Every QMenuBar and
+/// QToolBar asks for that icon when it is built, for a button that shows only when the bar
+/// overflows, and the first of them made the GUI thread load every image format plugin before
+/// the first paint (~1.5 ms of the start-up) while the launcher's warm-up thread was loading
+/// them alongside. Wraps a new instance of the current style (QApplication::style()'s name, so
+/// a -style choice holds) in a QProxyStyle; every other icon and drawing comes from that style
+/// as before, though QApplication::style()->name() is then empty (QProxyStyle has none) and
+/// setting the style resets palettes set per widget class. So: call before the first widget
+/// and palette. Does nothing when the style is wrapped already or cannot be made again by name
+/// (a style sheet's QStyleSheetStyle, a style built in code).
 void deferStandardIcons();
 
 /// Sets the application's icon unless it has one: the desktop theme's icon named like the
