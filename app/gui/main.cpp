@@ -119,9 +119,9 @@ int main(int argc, char *argv[])
     // Then the window font's metrics: the engine this loads stays on the warm-up thread (Qt keeps
     // font engines per thread), but the fallback families fontconfig sorts for it (~0.6 ms) are
     // kept for the whole process, and the window's first text no longer computes them.
-    // The image format plugins (~1 ms): the menu bar's first standard icon makes QImageReader
-    // load every one of them to probe a PNG; QImageReader is reentrant and the plugin loader
-    // thread-safe.
+    // The image format plugins (~1 ms): the first screen's first standard icon (the Sessions
+    // panel's Refresh) makes QImageReader load every one of them to probe a PNG; QImageReader
+    // is reentrant and the plugin loader thread-safe.
     std::thread warmUp = startOnAnotherCore([] {
         (void)QFontDatabase::families();
         (void)QFontMetrics(QGuiApplication::font()).height();

@@ -30,11 +30,10 @@ public:
     Panel(AppContext &context, QWidget *parent = nullptr);
 
     virtual QString title() const = 0;
-    /// The area icon bundled with the app (":/icons/areas/<objectName without 'Panel',
-    /// lower-case>.png", with "@2x" and "@3x" for high-DPI screens, rendered at build time
-    /// from resources/icons/areas/), so the sidebar looks the same on every desktop.
-    virtual QIcon icon() const { return areaIcon(objectName()); }
-    /// The same for a panel that is not built yet (MainWindow builds them on demand).
+    /// The area icon bundled with the app for the panel named `panelObjectName`
+    /// (":/icons/areas/<name without 'Panel', lower-case>.png", with "@2x" and "@3x" for
+    /// high-DPI screens, rendered at build time from resources/icons/areas/), so the sidebar
+    /// looks the same on every desktop. MainWindow reads each once, before the panel is built.
     static QIcon areaIcon(const QString &panelObjectName);
     /// Which profiles the panel works with: project profiles for the media areas, account
     /// profiles for Projects, both for the request log. MainWindow hides the others.
